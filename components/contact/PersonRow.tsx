@@ -1,0 +1,115 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { RapportDB } from '../../utils/db/db';
+import { createContact, matchPerson, updateContact } from '../../utils/db/repos/contacts';
+import type { Contact } from '../../utils/domain/contact';
+import { canonicalLinkedInUrl, normalizeEmail } from '../../utils/domain/normalize';
+import { t } from '../../utils/i18n';
+import type { Person } from '../../utils/sites/types';
+
+/** A contact prefilled from what the page shows of a person. */
+export function contactFromPerson(person: Person) {
+  const email = person.email ? normalizeEmail(person.email) : '';
+  const linkedinUrl = person.linkedinUrl ? canonicalLinkedInUrl(person.linkedinUrl) : '';
+  const displayName = person.name.trim() || email || linkedinUrl || '?';
+  return {
+    displayName: displayName.slice(0, 1000),
+    emails: email ? [email] : [],
+    ...(linkedinUrl ? { linkedinUrl } : {}),
+    ...(person.title ? { title: person.title.slice(0, 1000) } : {}),
+    ...(person.company ? { company: person.company.slice(0, 1000) } : {}),
+    ...(person.location ? { location: person.location.slice(0, 1000) } : {}),
+  };
+}
+
+interface Props {
+  db: RapportDB;
+  person: Person;
+  selected: boolean;
+  onSelect(contact: Contact | undefined): void;
+}
+
+/** One person on screen: known (matched to a contact) or new with one-click add. */
+export function PersonRow({ db, person, selected, onSelect }: Props) {
+  const [error, setError] = useState<string>();
+  const match = useLiveQuery(
+    () => matchPerson(db, { name: person.name, email: person.email, linkedinUrl: person.linkedinUrl, company: person.company }),
+    [db, person.name, person.email, person.linkedinUrl, person.company],
+  );
+  const contact = match?.contact;
+
+  const add = async () => {
+    try {
+      setError(undefined);
+      onSelect(await createContact(db, contactFromPerson(person)));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  /** Confirmed "is this …?": the on-screen identity joins the existing contact. */
+  const link = async (existing: Contact) => {
+    try {
+      const from = contactFromPerson(person);
+      onSelect(
+        await updateContact(db, existing.id, {
+          emails: [...existing.emails, ...from.emails],
+          linkedinUrl: existing.linkedinUrl ?? from.linkedinUrl,
+        }),
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <li
+      className={`person${selected ? ' person--selected' : ''}`}
+      data-testid="person"
+      data-name={person.name}
+      data-email={person.email ?? ''}
+      data-linkedin={person.linkedinUrl ? canonicalLinkedInUrl(person.linkedinUrl) : ''}
+      data-role={person.role}
+      data-known={contact ? 'true' : 'false'}
+    >
+      <button type="button" className="person__main" onClick={() => onSelect(contact)} aria-pressed={selected}>
+        <span className="person__name" title={person.name}>
+          {person.name || person.email}
+        </span>
+        <span className="person__meta" title={person.email ?? person.headline ?? ''}>
+          {t(`role_${person.role}`)} · {person.email ?? person.headline ?? person.company ?? ''}
+        </span>
+      </button>
+      {contact ? (
+        <span className="badge badge--known">{t('known')}</span>
+      ) : match ? (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="add-contact"
+          onClick={add}
+          aria-label={t('addContactFor', person.name)}
+        >
+          {t('addContact')}
+        </button>
+      ) : null}
+      {match && !contact && match.suggestions.length > 0 && (
+        <div className="person__suggestions">
+          {match.suggestions.slice(0, 3).map((s) => (
+            <div key={s.id} className="suggestion" data-testid="match-suggestion">
+              <span>{t('isThis', `${s.displayName}${s.company ? `, ${s.company}` : ''}`)}</span>
+              <button type="button" className="button button--small" onClick={() => link(s)}>
+                {t('linkYes')}
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {t('errorGeneric', error)}
+        </p>
+      )}
+    </li>
+  );
+}

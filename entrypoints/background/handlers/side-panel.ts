@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+
+interface SidePanelApi {
+  setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
+  setOptions(options: { tabId?: number; path?: string; enabled?: boolean }): Promise<void>;
+  open(options: { tabId?: number; windowId?: number }): Promise<void>;
+}
+
+/** Chrome's side panel API, absent in Firefox (which uses sidebar_action). */
+export function sidePanel(): SidePanelApi | undefined {
+  return (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
+}
+
+/** The toolbar button opens the side panel (LinkedIn and any page the user chooses). */
+export function registerSidePanel(): void {
+  void sidePanel()
+    ?.setPanelBehavior({ openPanelOnActionClick: true })
+    .catch(() => undefined);
+  if (!sidePanel()) {
+    browser.action?.onClicked.addListener(() => {
+      void (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
+    });
+  }
+}
+
+/** Points a LinkedIn tab's side panel at that tab's sidebar. */
+export async function enableSidePanelFor(tabId: number): Promise<void> {
+  await sidePanel()
+    ?.setOptions({ tabId, path: `sidebar.html?tabId=${tabId}`, enabled: true })
+    .catch(() => undefined);
+}

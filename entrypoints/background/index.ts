@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { requestPersistence } from '../../utils/db/db';
+import { ContextStore } from '../../utils/messaging/context-store';
+import { createRouter } from '../../utils/messaging/router';
+import type { Broadcast } from '../../utils/messaging/protocol';
+import { registerSidePanel, enableSidePanelFor } from './handlers/side-panel';
+import { registerCommands } from './handlers/commands';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const contexts = new ContextStore(browser.storage.session);
+    const broadcast = (message: Broadcast) => {
+      // No listener (no sidebar open) is the normal case, not an error.
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    };
+    const route = createRouter({
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      contexts,
+      broadcast,
+      async activeTabId() {
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      },
+      onSiteContext: (tabId, context) => {
+        if (context.site === 'linkedin') void enableSidePanelFor(tabId);
+      },
+    });
+
+    browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+    browser.tabs.onRemoved.addListener((tabId) => void contexts.delete(tabId));
+    browser.runtime.onInstalled.addListener(() => void requestPersistence());
+
+    registerSidePanel();
+    registerCommands();
+  },
+});

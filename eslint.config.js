@@ -1,0 +1,41 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/e2e/.artifacts/**', 'tests/bench/.artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // Content scripts run in the host page: keep React, Dexie and zod out of them.
+    files: ['entrypoints/*.content/**/*.ts', 'utils/sites/*/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'dexie', 'zod'],
+          patterns: [
+            { group: ['react-dom/*', 'zod/*', '**/db/**', '**/domain/common', '**/domain/contact'], message: 'Content scripts stay tiny.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.mjs', '*.js'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', performance: 'readonly', window: 'readonly', document: 'readonly', indexedDB: 'readonly', navigator: 'readonly', fetch: 'readonly', chrome: 'readonly' },
+    },
+  },
+);

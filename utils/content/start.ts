@@ -1,0 +1,40 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { clearContext, extensionUrl, sendContext } from '../messaging/wire';
+import type { SiteAdapter } from '../sites/types';
+import { watchPage } from '../sites/watch';
+import { mountFrame, type MountedFrame } from './frame';
+
+/**
+ * Webmail: follow the page, report each new context, and dock the sidebar frame once the
+ * background has told us which tab we are in. Nothing here may throw into the host page.
+ */
+export function startWebmail(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+  let frame: MountedFrame | undefined;
+  let mounting = false;
+  const onContext = (context: Parameters<typeof sendContext>[0]) => {
+    void sendContext(context).then((ack) => {
+      if (!ack.ok || ack.tabId === undefined || frame || mounting || ctx.isInvalid) return;
+      mounting = true;
+      frame = mountFrame(document, `${extensionUrl('/sidebar.html')}?tabId=${ack.tabId}&host=${adapter.site}`);
+    });
+  };
+  const stop = watchPage(adapter, window, onContext);
+  // Some pages sweep foreign nodes; put the frame back without a polling loop.
+  const keeper = new MutationObserver(() => frame?.ensureAttached());
+  keeper.observe(document.documentElement, { childList: true });
+  ctx.onInvalidated(() => {
+    stop();
+    keeper.disconnect();
+    frame?.remove();
+    void clearContext();
+  });
+}
+
+/** LinkedIn: read and report only; nothing is added to the page. */
+export function startReadOnly(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+  const stop = watchPage(adapter, window, (context) => void sendContext(context));
+  ctx.onInvalidated(() => {
+    stop();
+    void clearContext();
+  });
+}

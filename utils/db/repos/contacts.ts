@@ -1,0 +1,256 @@
+import { newId, nowIso, type ContactId } from '../../domain/common';
+import { ContactSchema, type Contact, type ContactInput } from '../../domain/contact';
+import { isExactMatch, isNearMatch, type IdentityProbe } from '../../domain/identity';
+import { canonicalLinkedInUrl, foldForSearch, normalizeEmail, searchWords } from '../../domain/normalize';
+import type { RapportDB, StoredContact } from '../db';
+import { NotFoundError, ValidationError } from './errors';
+
+/** Validates a full contact record with the one schema every write uses. */
+export function parseContact(value: unknown): Contact {
+  const result = ContactSchema.safeParse(value);
+  if (!result.success) throw ValidationError.fromZod('contact', result.error);
+  return dedupeLists(result.data);
+}
+
+function dedupeLists(contact: Contact): Contact {
+  return {
+    ...contact,
+    emails: [...new Set(contact.emails)],
+    phones: [...new Set(contact.phones)],
+    tags: [...new Set(contact.tags)],
+  };
+}
+
+/** The stored shape: the contact plus its index words. */
+export function toStored(contact: Contact): StoredContact {
+  return {
+    ...contact,
+    searchWords: searchWords(contact.displayName, contact.givenName, contact.familyName, contact.company),
+  };
+}
+
+/** The domain record without index-only fields. */
+export function fromStored(stored: StoredContact): Contact {
+  const { searchWords: _words, ...contact } = stored;
+  return contact;
+}
+
+export type NewContact = Omit<ContactInput, 'id' | 'createdAt' | 'updatedAt'> &
+  Partial<Pick<ContactInput, 'id' | 'createdAt' | 'updatedAt'>>;
+
+/**
+ * Creates a contact. Refuses when an email or the LinkedIn URL already belongs to another
+ * contact: exact identities are one person, so the caller should update or merge instead.
+ */
+export async function createContact(db: RapportDB, input: NewContact, now = new Date()): Promise<Contact> {
+  const contact = parseContact({
+    ...input,
+    id: input.id ?? newId<ContactId>('ct'),
+    createdAt: input.createdAt ?? nowIso(now),
+    updatedAt: input.updatedAt ?? nowIso(now),
+  });
+  return db.transaction('rw', db.contacts, async () => {
+    const clash = await findExact(db, { emails: contact.emails, linkedinUrl: contact.linkedinUrl });
+    if (clash.length > 0) {
+      throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
+    }
+    await db.contacts.add(toStored(contact));
+    return contact;
+  });
+}
+
+export type ContactPatch = Partial<Omit<ContactInput, 'id' | 'createdAt'>>;
+
+/** Applies a partial edit; `undefined` values clear optional fields. */
+export async function updateContact(
+  db: RapportDB,
+  id: ContactId,
+  patch: ContactPatch,
+  now = new Date(),
+): Promise<Contact> {
+  return db.transaction('rw', db.contacts, async () => {
+    const current = await db.contacts.get(id);
+    if (!current) throw new NotFoundError('contact', id);
+    const next = parseContact({ ...fromStored(current), ...patch, id, updatedAt: nowIso(now) });
+    const clash = (await findExact(db, { emails: next.emails, linkedinUrl: next.linkedinUrl })).filter(
+      (other) => other.id !== id,
+    );
+    if (clash.length > 0) {
+      throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
+    }
+    await db.contacts.put(toStored(next));
+    return next;
+  });
+}
+
+export async function getContact(db: RapportDB, id: string): Promise<Contact | undefined> {
+  const stored = await db.contacts.get(id as ContactId);
+  return stored && fromStored(stored);
+}
+
+/** The contact with this email address (addresses are unique across contacts). */
+export async function findByEmail(db: RapportDB, email: string): Promise<Contact | undefined> {
+  const key = normalizeEmail(email);
+  if (!key) return undefined;
+  const stored = await db.contacts.where('emails').equals(key).first();
+  return stored && fromStored(stored);
+}
+
+/** The contact with this LinkedIn profile. */
+export async function findByLinkedIn(db: RapportDB, url: string): Promise<Contact | undefined> {
+  const key = canonicalLinkedInUrl(url);
+  if (!key) return undefined;
+  const stored = await db.contacts.where('linkedinUrl').equals(key).first();
+  return stored && fromStored(stored);
+}
+
+/** Every contact sharing any of these exact identities. */
+export async function findExact(
+  db: RapportDB,
+  identity: { emails: readonly string[]; linkedinUrl?: string | undefined },
+): Promise<Contact[]> {
+  const found = new Map<string, StoredContact>();
+  const emails = identity.emails.map(normalizeEmail).filter(Boolean);
+  if (emails.length > 0) {
+    for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) found.set(c.id, c);
+  }
+  const url = identity.linkedinUrl ? canonicalLinkedInUrl(identity.linkedinUrl) : '';
+  if (url) {
+    for (const c of await db.contacts.where('linkedinUrl').equals(url).toArray()) found.set(c.id, c);
+  }
+  return [...found.values()].map(fromStored);
+}
+
+/** Contacts whose name or company words start with every word of the query. */
+export async function searchContacts(db: RapportDB, query: string, limit = 50): Promise<Contact[]> {
+  const words = searchWords(query);
+  if (words.length === 0) {
+    return (await db.contacts.orderBy('updatedAt').reverse().limit(limit).toArray()).map(fromStored);
+  }
+  const [first, ...rest] = [...words].sort((a, b) => b.length - a.length);
+  const candidates = await db.contacts.where('searchWords').startsWith(first!).distinct().limit(2000).toArray();
+  const hits = candidates.filter((c) => rest.every((w) => c.searchWords.some((s) => s.startsWith(w))));
+  return hits.slice(0, limit).map(fromStored);
+}
+
+export async function contactsByTag(db: RapportDB, tag: string): Promise<Contact[]> {
+  return (await db.contacts.where('tags').equals(tag).toArray()).map(fromStored);
+}
+
+/** Result of matching one person on screen against the store. */
+export interface PersonMatch {
+  contact: Contact | undefined;
+  /** Name (+company) near matches, offered as "is this …?". Empty when matched exactly. */
+  suggestions: Contact[];
+}
+
+/** Matches a person by email, then LinkedIn URL; otherwise collects near matches by name and company. */
+export async function matchPerson(db: RapportDB, probe: IdentityProbe): Promise<PersonMatch> {
+  const byEmail = probe.email ? await findByEmail(db, probe.email) : undefined;
+  if (byEmail) return { contact: byEmail, suggestions: [] };
+  const byUrl = probe.linkedinUrl ? await findByLinkedIn(db, probe.linkedinUrl) : undefined;
+  if (byUrl) return { contact: byUrl, suggestions: [] };
+  const words = probe.name ? searchWords(probe.name) : [];
+  if (words.length === 0) return { contact: undefined, suggestions: [] };
+  const [longest] = [...words].sort((a, b) => b.length - a.length);
+  const candidates = await db.contacts.where('searchWords').equals(longest!).limit(200).toArray();
+  const suggestions = candidates.map(fromStored).filter((c) => isNearMatch(c, probe) && !isExactMatch(c, probe));
+  return { contact: undefined, suggestions };
+}
+
+function preferFilled<T>(keep: T | undefined, drop: T | undefined): T | undefined {
+  if (keep === undefined || keep === '' || (Array.isArray(keep) && keep.length === 0)) return drop;
+  return keep;
+}
+
+/** The union of two contacts: `keep` wins where both have a value; lists are joined. */
+export function mergedContact(keep: Contact, drop: Contact, now: Date): Contact {
+  const fields = Object.keys(ContactSchema.shape) as (keyof Contact)[];
+  const merged: Record<string, unknown> = { ...keep };
+  for (const field of fields) merged[field] = preferFilled(keep[field], drop[field]);
+  const prefs = { ...drop.preferences, ...stripEmpty(keep.preferences) };
+  const latest = [keep, drop]
+    .filter((c) => c.lastInteractionAt)
+    .sort((a, b) => b.lastInteractionAt!.localeCompare(a.lastInteractionAt!))[0];
+  const aboutParts = [keep.about, drop.about].filter((t): t is string => Boolean(t?.trim()));
+  return parseContact({
+    ...merged,
+    id: keep.id,
+    emails: [...keep.emails, ...drop.emails],
+    phones: [...keep.phones, ...drop.phones],
+    tags: [...keep.tags, ...drop.tags],
+    value: { ...drop.value, ...stripEmpty(keep.value) },
+    preferences: {
+      ...prefs,
+      channels: [...new Set([...keep.preferences.channels, ...drop.preferences.channels])],
+      topics: [...new Set([...keep.preferences.topics, ...drop.preferences.topics])],
+    },
+    about: aboutParts.length > 1 && aboutParts[0] !== aboutParts[1] ? aboutParts.join('\n\n') : aboutParts[0],
+    lastInteractionAt: latest?.lastInteractionAt,
+    lastInteractionChannel: latest?.lastInteractionChannel,
+    createdAt: keep.createdAt < drop.createdAt ? keep.createdAt : drop.createdAt,
+    updatedAt: nowIso(now),
+  });
+}
+
+function stripEmpty<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  ) as Partial<T>;
+}
+
+/**
+ * Merges `dropId` into `keepId` in one transaction: the union of both records, and every
+ * interaction, timeline link, follow-up and relationship check moved over. Nothing is lost.
+ */
+export async function mergeContacts(
+  db: RapportDB,
+  keepId: ContactId,
+  dropId: ContactId,
+  now = new Date(),
+): Promise<Contact> {
+  if (keepId === dropId) throw new ValidationError('A contact cannot be merged with itself');
+  return db.transaction(
+    'rw',
+    [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks],
+    async () => {
+      const [keep, drop] = await Promise.all([db.contacts.get(keepId), db.contacts.get(dropId)]);
+      if (!keep) throw new NotFoundError('contact', keepId);
+      if (!drop) throw new NotFoundError('contact', dropId);
+      const merged = mergedContact(fromStored(keep), fromStored(drop), now);
+
+      const moved = await db.interactions.where('contactIds').equals(dropId).toArray();
+      for (const interaction of moved) {
+        const contactIds = [...new Set(interaction.contactIds.map((id) => (id === dropId ? keepId : id)))];
+        await db.interactions.put({ ...interaction, contactIds });
+        await db.interactionLinks.put({ contactId: keepId, interactionId: interaction.id, occurredAt: interaction.occurredAt });
+      }
+      await db.interactionLinks.where('[contactId+occurredAt]').between([dropId, ''], [dropId, '\uffff']).delete();
+      await db.followUps.where('contactId').equals(dropId).modify({ contactId: keepId });
+      await db.checks.where('contactId').equals(dropId).modify({ contactId: keepId });
+      await db.contacts.delete(dropId);
+      await db.contacts.put(toStored(merged));
+      return merged;
+    },
+  );
+}
+
+/** Deletes a contact with its follow-ups and checks; interactions shared with others keep the others. */
+export async function deleteContact(db: RapportDB, id: ContactId): Promise<void> {
+  await db.transaction('rw', [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks], async () => {
+    for (const interaction of await db.interactions.where('contactIds').equals(id).toArray()) {
+      const rest = interaction.contactIds.filter((c) => c !== id);
+      if (rest.length === 0) await db.interactions.delete(interaction.id);
+      else await db.interactions.put({ ...interaction, contactIds: rest });
+    }
+    await db.interactionLinks.where('[contactId+occurredAt]').between([id, ''], [id, '\uffff']).delete();
+    await db.followUps.where('contactId').equals(id).delete();
+    await db.checks.where('contactId').equals(id).delete();
+    await db.contacts.delete(id);
+  });
+}
+
+/** Folded display name for sorting lists. */
+export function sortKey(contact: Pick<Contact, 'displayName'>): string {
+  return foldForSearch(contact.displayName);
+}

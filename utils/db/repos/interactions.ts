@@ -1,0 +1,190 @@
+import { newId, nowIso, type ContactId, type InteractionId } from '../../domain/common';
+import {
+  InteractionSchema,
+  sourceKeyOf,
+  type Interaction,
+  type InteractionInput,
+} from '../../domain/interaction';
+import type { RapportDB } from '../db';
+import { NotFoundError, ValidationError } from './errors';
+
+export type NewInteraction = Omit<InteractionInput, 'id' | 'createdAt' | 'updatedAt' | 'sourceKey'> &
+  Partial<Pick<InteractionInput, 'id' | 'createdAt' | 'updatedAt'>>;
+
+/** Validates an interaction with the one schema every write uses and derives its dedupe key. */
+export function parseInteraction(value: unknown): Interaction {
+  const result = InteractionSchema.safeParse(value);
+  if (!result.success) throw ValidationError.fromZod('interaction', result.error);
+  const interaction = { ...result.data, contactIds: [...new Set(result.data.contactIds)] };
+  const sourceKey = sourceKeyOf(interaction.source);
+  if (sourceKey) interaction.sourceKey = sourceKey;
+  else delete interaction.sourceKey;
+  return interaction;
+}
+
+function build(input: NewInteraction, now: Date): Interaction {
+  return parseInteraction({
+    ...input,
+    id: input.id ?? newId<InteractionId>('ix'),
+    createdAt: input.createdAt ?? nowIso(now),
+    updatedAt: input.updatedAt ?? nowIso(now),
+  });
+}
+
+/** Writes an interaction, its timeline links, and each contact's last touchpoint. Call inside a transaction. */
+async function writeInteraction(db: RapportDB, interaction: Interaction): Promise<void> {
+  const contacts = await db.contacts.bulkGet(interaction.contactIds);
+  const missing = interaction.contactIds.find((_, i) => !contacts[i]);
+  if (missing) throw new NotFoundError('contact', missing);
+  await db.interactions.put(interaction);
+  await db.interactionLinks.bulkPut(
+    interaction.contactIds.map((contactId) => ({
+      contactId,
+      interactionId: interaction.id,
+      occurredAt: interaction.occurredAt,
+    })),
+  );
+  for (const contact of contacts) {
+    if (contact && (!contact.lastInteractionAt || contact.lastInteractionAt < interaction.occurredAt)) {
+      await db.contacts.put({
+        ...contact,
+        lastInteractionAt: interaction.occurredAt,
+        lastInteractionChannel: interaction.channel,
+      });
+    }
+  }
+}
+
+const TABLES = (db: RapportDB) => [db.contacts, db.interactions, db.interactionLinks];
+
+/** Adds one touchpoint (a note, a logged call, …) and updates the contacts' last interaction. */
+export async function addInteraction(db: RapportDB, input: NewInteraction, now = new Date()): Promise<Interaction> {
+  const interaction = build(input, now);
+  return db.transaction('rw', TABLES(db), async () => {
+    if (interaction.sourceKey) {
+      const existing = await db.interactions.where('sourceKey').equals(interaction.sourceKey).first();
+      if (existing) return existing;
+    }
+    await writeInteraction(db, interaction);
+    return interaction;
+  });
+}
+
+/**
+ * Stores captured messages (a thread, a conversation) in one transaction. Messages already stored
+ * (same site and message id) are skipped, so saving again stores nothing twice.
+ */
+export async function captureInteractions(
+  db: RapportDB,
+  inputs: readonly NewInteraction[],
+  now = new Date(),
+): Promise<{ stored: Interaction[]; skipped: number }> {
+  const interactions = inputs.map((input) => build(input, now));
+  return db.transaction('rw', TABLES(db), async () => {
+    const stored: Interaction[] = [];
+    const seen = new Set<string>();
+    let skipped = 0;
+    for (const interaction of interactions) {
+      const key = interaction.sourceKey;
+      if (key && (seen.has(key) || (await db.interactions.where('sourceKey').equals(key).count()) > 0)) {
+        skipped++;
+        continue;
+      }
+      if (key) seen.add(key);
+      await writeInteraction(db, interaction);
+      stored.push(interaction);
+    }
+    return { stored, skipped };
+  });
+}
+
+/** Edits an interaction's content; links follow a changed date or contact list. */
+export async function updateInteraction(
+  db: RapportDB,
+  id: InteractionId,
+  patch: Partial<Omit<InteractionInput, 'id' | 'createdAt' | 'sourceKey'>>,
+  now = new Date(),
+): Promise<Interaction> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const current = await db.interactions.get(id);
+    if (!current) throw new NotFoundError('interaction', id);
+    const next = parseInteraction({ ...current, ...patch, id, updatedAt: nowIso(now) });
+    await db.interactionLinks.where('interactionId').equals(id).delete();
+    await writeInteraction(db, next);
+    await refreshLastInteraction(db, current.contactIds.filter((c) => !next.contactIds.includes(c)));
+    return next;
+  });
+}
+
+/** Deletes an interaction and returns it, so the UI can offer undo via `restoreInteraction`. */
+export async function deleteInteraction(db: RapportDB, id: InteractionId): Promise<Interaction | undefined> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const current = await db.interactions.get(id);
+    if (!current) return undefined;
+    await db.interactions.delete(id);
+    await db.interactionLinks.where('interactionId').equals(id).delete();
+    await refreshLastInteraction(db, current.contactIds);
+    return current;
+  });
+}
+
+/** Puts a deleted interaction back exactly as it was. */
+export async function restoreInteraction(db: RapportDB, interaction: Interaction): Promise<void> {
+  const parsed = parseInteraction(interaction);
+  await db.transaction('rw', TABLES(db), () => writeInteraction(db, parsed));
+}
+
+/** Recomputes the last touchpoint of contacts from their timeline (after a delete or move). */
+async function refreshLastInteraction(db: RapportDB, contactIds: readonly string[]): Promise<void> {
+  for (const contactId of contactIds) {
+    const contact = await db.contacts.get(contactId as ContactId);
+    if (!contact) continue;
+    const last = await db.interactionLinks
+      .where('[contactId+occurredAt]')
+      .between([contactId, ''], [contactId, '\uffff'])
+      .last();
+    const interaction = last && (await db.interactions.get(last.interactionId as InteractionId));
+    const next = { ...contact };
+    if (interaction) {
+      next.lastInteractionAt = interaction.occurredAt;
+      next.lastInteractionChannel = interaction.channel;
+    } else {
+      delete next.lastInteractionAt;
+      delete next.lastInteractionChannel;
+    }
+    await db.contacts.put(next);
+  }
+}
+
+/** A contact's timeline, newest first. */
+export async function timeline(
+  db: RapportDB,
+  contactId: ContactId,
+  options: { limit?: number; before?: string } = {},
+): Promise<Interaction[]> {
+  const upper = options.before ?? '\uffff';
+  const links = await db.interactionLinks
+    .where('[contactId+occurredAt]')
+    .between([contactId, ''], [contactId, upper], true, false)
+    .reverse()
+    .limit(options.limit ?? 500)
+    .toArray();
+  const rows = await db.interactions.bulkGet(links.map((l) => l.interactionId as InteractionId));
+  return rows.filter((r): r is Interaction => Boolean(r));
+}
+
+/** Interactions of a contact since an instant (for the frequency guard). */
+export async function interactionsSince(db: RapportDB, contactId: ContactId, since: string): Promise<Interaction[]> {
+  const links = await db.interactionLinks
+    .where('[contactId+occurredAt]')
+    .between([contactId, since], [contactId, '\uffff'], true, true)
+    .toArray();
+  const rows = await db.interactions.bulkGet(links.map((l) => l.interactionId as InteractionId));
+  return rows.filter((r): r is Interaction => Boolean(r));
+}
+
+/** Which of these source message keys are already stored. */
+export async function storedSourceKeys(db: RapportDB, keys: readonly string[]): Promise<Set<string>> {
+  const rows = await db.interactions.where('sourceKey').anyOf([...keys]).toArray();
+  return new Set(rows.map((r) => r.sourceKey!).filter(Boolean));
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Longest free text we store in one field (a pasted email thread fits; a runaway page does not). */
+export const MAX_TEXT = 200_000;
+/** Longest single-line value (names, titles, subjects). */
+export const MAX_LINE = 1_000;
+
+export const ContactIdSchema = z.string().min(1).max(100).brand<'ContactId'>();
+export const InteractionIdSchema = z.string().min(1).max(100).brand<'InteractionId'>();
+export const FollowUpIdSchema = z.string().min(1).max(100).brand<'FollowUpId'>();
+export const CheckIdSchema = z.string().min(1).max(100).brand<'CheckId'>();
+export const CompanyIdSchema = z.string().min(1).max(100).brand<'CompanyId'>();
+export const PipelineIdSchema = z.string().min(1).max(100).brand<'PipelineId'>();
+
+export type ContactId = z.infer<typeof ContactIdSchema>;
+export type InteractionId = z.infer<typeof InteractionIdSchema>;
+export type FollowUpId = z.infer<typeof FollowUpIdSchema>;
+export type CheckId = z.infer<typeof CheckIdSchema>;
+export type CompanyId = z.infer<typeof CompanyIdSchema>;
+export type PipelineId = z.infer<typeof PipelineIdSchema>;
+
+/** A new random id with a readable prefix (`ct_…` for contacts, `ix_…` for interactions, …). */
+export function newId<T extends string>(prefix: string): T {
+  return `${prefix}_${crypto.randomUUID()}` as T;
+}
+
+/** ISO-8601 instant in UTC, e.g. `2026-11-25T15:00:00.000Z`. */
+export const InstantSchema = z.iso.datetime({ offset: true });
+/** Calendar day `YYYY-MM-DD` (follow-ups, quiet-until): a day, not an instant. */
+export const DaySchema = z.iso.date();
+
+/** One line of text: trimmed, bounded, never empty when present. */
+export const LineSchema = z.string().trim().min(1).max(MAX_LINE);
+export const TextSchema = z.string().max(MAX_TEXT);
+
+export const ChannelSchema = z.enum(['email', 'linkedin', 'phone', 'in-person', 'web', 'other']);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const DepartmentSchema = z.enum(['marketing', 'sales', 'support', 'other']);
+export type Department = z.infer<typeof DepartmentSchema>;
+
+/** The current instant as stored. */
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import {
+  ChannelSchema,
+  ContactIdSchema,
+  DepartmentSchema,
+  InstantSchema,
+  InteractionIdSchema,
+  LineSchema,
+  TextSchema,
+} from './common';
+
+export const InteractionKindSchema = z.enum(['note', 'email', 'message', 'call', 'meeting', 'page']);
+export type InteractionKind = z.infer<typeof InteractionKindSchema>;
+
+export const DirectionSchema = z.enum(['inbound', 'outbound', 'internal']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const SourceSchema = z.object({
+  site: z.enum(['gmail', 'outlook', 'linkedin', 'web', 'import', 'manual']),
+  url: z.string().max(4000).optional(),
+  threadId: z.string().max(500).optional(),
+  /** The key that stops a captured message from being stored twice. */
+  messageId: z.string().max(500).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** One touchpoint on the timeline, on any channel, from any department. */
+export const InteractionSchema = z.object({
+  id: InteractionIdSchema,
+  contactIds: z.array(ContactIdSchema).min(1).max(200),
+  kind: InteractionKindSchema,
+  channel: ChannelSchema,
+  direction: DirectionSchema,
+  department: DepartmentSchema.default('sales'),
+  occurredAt: InstantSchema,
+  subject: LineSchema.optional(),
+  text: TextSchema.default(''),
+  source: SourceSchema.optional(),
+  /** `site:messageId`, unique across the store; absent for hand-written notes. */
+  sourceKey: z.string().max(600).optional(),
+  author: LineSchema.optional(),
+  /** Marked important: goes into the handover summary. */
+  important: z.boolean().optional(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type Interaction = z.infer<typeof InteractionSchema>;
+export type InteractionInput = z.input<typeof InteractionSchema>;
+
+/** The dedupe key of a captured message, or undefined when it has no message id. */
+export function sourceKeyOf(source: Source | undefined): string | undefined {
+  return source?.messageId ? `${source.site}:${source.messageId}` : undefined;
+}
+
+/** Kinds that are real contact with the person (a page saved as a note is not). */
+export function isRealTouchpoint(kind: InteractionKind): boolean {
+  return kind !== 'page' && kind !== 'note';
+}

@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import type { PageContext } from '../sites/types';
+import { BroadcastSchema, type PageMessage } from './protocol';
+
+/** Extension-page side of the protocol: ask the background, listen to its broadcasts. */
+
+async function ask<T>(message: PageMessage): Promise<T> {
+  const reply = (await browser.runtime.sendMessage(message)) as ({ ok: boolean; error?: string } & T) | undefined;
+  if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
+  return reply;
+}
+
+/**
+ * Which tab this sidebar serves: `?tabId=N`, else the tab whose page hosts this frame,
+ * else undefined (the side panel follows the active tab).
+ */
+export async function resolveTabId(search: string): Promise<number | undefined> {
+  const fromUrl = Number(new URLSearchParams(search).get('tabId'));
+  if (Number.isInteger(fromUrl) && fromUrl >= 0 && new URLSearchParams(search).has('tabId')) return fromUrl;
+  try {
+    const { tabId } = await ask<{ tabId: number | null }>({ type: 'frame/tab' });
+    return tabId ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The validated context of a tab (or of the active tab). */
+export async function getContext(tabId: number | undefined): Promise<{ tabId: number; context: PageContext | null }> {
+  return ask<{ tabId: number; context: PageContext | null }>(
+    tabId === undefined ? { type: 'context/get' } : { type: 'context/get', tabId },
+  );
+}
+
+/** Calls back with each new context the background broadcasts; returns the unsubscribe. */
+export function onContextChanged(listener: (tabId: number, context: PageContext | null) => void): () => void {
+  const handler = (message: unknown, sender: { id?: string; url?: string }) => {
+    // Broadcasts come from our own background only; everything else is ignored unparsed.
+    if (sender.id !== browser.runtime.id) return;
+    const parsed = BroadcastSchema.safeParse(message);
+    if (parsed.success && parsed.data.type === 'context/changed') listener(parsed.data.tabId, parsed.data.context);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/** Calls back when the user switches tabs (the side panel follows the active tab). */
+export function onActiveTabChanged(listener: (tabId: number) => void): () => void {
+  const handler = (info: { tabId: number }) => listener(info.tabId);
+  browser.tabs.onActivated.addListener(handler);
+  return () => browser.tabs.onActivated.removeListener(handler);
+}
+
+/** Localised UI string from `_locales` (the browser's language). */
+export function message(key: string, substitutions?: string[]): string {
+  return browser.i18n.getMessage(key as 'extName', substitutions);
+}
+
+/** The browser UI language, e.g. `de`. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

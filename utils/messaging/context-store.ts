@@ -1,0 +1,36 @@
+import type { PageContext } from '../sites/types';
+
+/** Where tab contexts survive a service-worker restart (storage.session in the extension). */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+const key = (tabId: number) => `context:${tabId}`;
+
+/** Validated page contexts per tab, kept in memory and mirrored to session storage. */
+export class ContextStore {
+  private readonly contexts = new Map<number, PageContext>();
+
+  constructor(private readonly area: SessionArea | undefined) {}
+
+  async get(tabId: number): Promise<PageContext | null> {
+    const cached = this.contexts.get(tabId);
+    if (cached) return cached;
+    if (!this.area) return null;
+    const stored = (await this.area.get(key(tabId)))[key(tabId)] as PageContext | undefined;
+    if (stored) this.contexts.set(tabId, stored);
+    return stored ?? null;
+  }
+
+  async set(tabId: number, context: PageContext): Promise<void> {
+    this.contexts.set(tabId, context);
+    await this.area?.set({ [key(tabId)]: context });
+  }
+
+  async delete(tabId: number): Promise<void> {
+    this.contexts.delete(tabId);
+    await this.area?.remove(key(tabId));
+  }
+}

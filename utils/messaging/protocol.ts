@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { PageContextSchema } from '../sites/types';
+
+/**
+ * Every cross-context message, grouped by direction, validated with zod on receipt. Anything a
+ * content script sends may have been shaped by the host page; anything from another extension or
+ * a web page is refused before it is parsed.
+ */
+
+const TabId = z.int().min(0).max(2 ** 31);
+
+/** Content script → background. */
+export const ContentMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('context/update'), context: PageContextSchema }),
+  z.object({ type: z.literal('context/clear') }),
+]);
+export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+
+/** Extension page (sidebar, options, popup) → background. */
+export const PageMessageSchema = z.discriminatedUnion('type', [
+  /** The page context of a tab (the sidebar's tab, or the active tab when omitted). */
+  z.object({ type: z.literal('context/get'), tabId: TabId.optional() }),
+  /** The tab that hosts the asking frame (the docked sidebar in webmail). */
+  z.object({ type: z.literal('frame/tab') }),
+  /** Which contact the sidebar of a tab has in focus (context-menu captures go to them). */
+  z.object({ type: z.literal('focus/set'), tabId: TabId, contactId: z.string().max(100).nullable() }),
+  /** Save the main text of a tab's page (readability) as a note for a contact. */
+  z.object({
+    type: z.literal('page/save-note'),
+    tabId: TabId,
+    contactId: z.string().min(1).max(100),
+    selectionOnly: z.boolean().default(false),
+  }),
+]);
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+/** Background → extension pages. */
+export const BroadcastSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('context/changed'), tabId: TabId, context: PageContextSchema.nullable() }),
+  z.object({ type: z.literal('focus/changed'), tabId: TabId, contactId: z.string().max(100).nullable() }),
+]);
+export type Broadcast = z.infer<typeof BroadcastSchema>;
+
+/** Replies. */
+export type ContextReply = { ok: true; tabId: number; context: z.infer<typeof PageContextSchema> | null } | ErrorReply;
+export interface ErrorReply {
+  ok: false;
+  error: string;
+}
+
+/** What the router knows about who sent a message (a subset of runtime.MessageSender). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+export type SenderKind = 'content' | 'page' | 'foreign';
+
+/**
+ * Classifies a sender: our content script in a tab's top frame, one of our extension pages, or
+ * anything else (another extension, a web page through externally_connectable, a subframe).
+ */
+export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+  if (sender.id !== extensionId) return 'foreign';
+  if (sender.url?.startsWith(extensionOrigin)) return 'page';
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && sender.url && /^https:\/\//.test(sender.url)) {
+    return 'content';
+  }
+  return 'foreign';
+}
+
+/** Formats a zod failure for a reply without echoing the (possibly hostile) input. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`)
+    .join('; ');
+}

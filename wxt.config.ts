@@ -1,0 +1,59 @@
+import { defineConfig } from 'wxt';
+
+/** Hosts where the docked sidebar frame lives (webmail). */
+const WEBMAIL_MATCHES = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+];
+
+// A fixed public key keeps the extension id stable wherever the unpacked build is loaded
+// (tests, the demo, a colleague's machine): ehfeogeimmminehlpclnicbiffkmgeci. The private half is
+// not needed for unpacked loads and is not kept.
+const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmidilWdK67LeQi0HybzdLGevOIzV4nXwn6NuC/VwDYYfQG37QoVNt62pnE7Jss1k/ml4AcwwacOpRpHlV6z6LDZoKZVqtWrg0KRPyS6+8l8FYXNHYyaCf+gNU1CogZ/snagxIsVEmVUO3FeBejb/e9ojQztICcpej8tiLXknIW0r3xgWkaQ/SvkfzXj9NUpd0Ug5neovMg6n2lPzyxmz3HTwqe6a9XDh4kAJ87wa5er5OUpSUCKk+0kL8ZW8lKPaCJyjhbkCP5xwwLarlYOLueeXIUY4oDp9kAOBx/aX7bABhtb35pjEVxgMWhObMu2brEr2rtQAueJJ6XEooeElDwIDAQAB';
+
+export default defineConfig({
+  srcDir: '.',
+  imports: false,
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Rapport',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Fewest permissions: storage (session-scoped page context), unlimitedStorage (the notebook),
+    // sidePanel (LinkedIn UI), contextMenus (save page/selection), activeTab + scripting (read the
+    // page the user asked to save, only on that gesture).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    ...(browser === 'firefox'
+      ? {
+          sidebar_action: { default_panel: 'sidebar.html', default_title: 'Rapport' },
+          browser_specific_settings: { gecko: { id: 'rapport@rapport.example', strict_min_version: '128.0' } },
+        }
+      : { side_panel: { default_path: 'sidebar.html' }, key: MANIFEST_KEY }),
+    action: { default_title: 'Rapport' },
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandToggle__',
+      },
+    },
+    web_accessible_resources: [
+      // Only the webmail hosts may frame the sidebar. LinkedIn gets nothing it could probe.
+      { resources: ['sidebar.html', 'chunks/*', 'assets/*'], matches: WEBMAIL_MATCHES },
+    ],
+  }),
+  vite: () => ({
+    // Chrome refuses a content script it does not read as UTF-8, silently when loaded unpacked:
+    // keep every bundle plain ASCII (esbuild escapes the rest). tests/check-bundles.mjs verifies.
+    esbuild: { charset: 'ascii' },
+  }),
+});
