@@ -36,6 +36,8 @@ export interface RawMessage {
   /** ISO-8601 instant when known. */
   sentAt?: string;
   text: string;
+  /** True when the body is not rendered (collapsed message) and `text` is only the site's snippet. */
+  snippet?: boolean;
 }
 
 /** Plain PageContext as sent from a content script. */
@@ -88,6 +90,7 @@ export const MessageSchema = z.object({
   cc: z.array(Address).max(500).default([]),
   sentAt: z.iso.datetime({ offset: true }).optional(),
   text: short(200_000).default(''),
+  snippet: z.boolean().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

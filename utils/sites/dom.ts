@@ -1,0 +1,322 @@
+import { cleanText, normalizeEmail } from '../domain/normalize';
+import type { RawPerson, Role } from './types';
+
+/**
+ * Small DOM helpers shared by the site adapters. They run in content scripts on hostile pages, so:
+ * query methods are taken from the prototypes once (a page can clobber `document.querySelector` with
+ * `<img name=querySelector>`), nothing forces layout inside loops, and every helper swallows errors.
+ */
+
+type Root = Document | Element;
+const HAS_DOM = typeof Document !== 'undefined' && typeof Element !== 'undefined';
+const DOC_QS = HAS_DOM ? Document.prototype.querySelector : undefined;
+const DOC_QSA = HAS_DOM ? Document.prototype.querySelectorAll : undefined;
+const EL_QS = HAS_DOM ? Element.prototype.querySelector : undefined;
+const EL_QSA = HAS_DOM ? Element.prototype.querySelectorAll : undefined;
+const EL_CLOSEST = HAS_DOM ? Element.prototype.closest : undefined;
+const EL_ATTR = HAS_DOM ? Element.prototype.getAttribute : undefined;
+const TITLE = HAS_DOM ? Object.getOwnPropertyDescriptor(Document.prototype, 'title')?.get : undefined;
+
+const isDoc = (root: Root): root is Document => root.nodeType === 9;
+
+/** First element matching `selector` under `root`, or null (never throws, also on bad selectors). */
+export function q(root: Root | null | undefined, selector: string): Element | null {
+  if (!root) return null;
+  try {
+    const fn = (isDoc(root) ? DOC_QS : EL_QS) ?? root.querySelector;
+    return fn.call(root, selector) as Element | null;
+  } catch {
+    return null;
+  }
+}
+
+/** All elements matching `selector` under `root`, as an array (empty on any failure). */
+export function qa(root: Root | null | undefined, selector: string): Element[] {
+  if (!root) return [];
+  try {
+    const fn = (isDoc(root) ? DOC_QSA : EL_QSA) ?? root.querySelectorAll;
+    return Array.from(fn.call(root, selector) as NodeListOf<Element>);
+  } catch {
+    return [];
+  }
+}
+
+/** The first selector of an ordered list (stablest first) that matches. */
+export function qFirst(root: Root | null | undefined, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = q(root, selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All matches of the first selector of an ordered list that matches anything. */
+export function qaFirst(root: Root | null | undefined, selectors: readonly string[]): Element[] {
+  for (const selector of selectors) {
+    const found = qa(root, selector);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+export function closest(el: Element | null | undefined, selector: string): Element | null {
+  if (!el) return null;
+  try {
+    return (EL_CLOSEST ?? el.closest).call(el, selector);
+  } catch {
+    return null;
+  }
+}
+
+export function attr(el: Element | null | undefined, name: string): string {
+  if (!el) return '';
+  try {
+    return (EL_ATTR ?? el.getAttribute).call(el, name) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The document title, read through the prototype getter (immune to `<img name=title>`). */
+export function docTitle(doc: Document): string {
+  try {
+    return cleanText(String(TITLE ? TITLE.call(doc) : doc.title));
+  } catch {
+    return '';
+  }
+}
+
+/** Runs one extraction strategy; a throw counts as "nothing found". */
+export function attempt<T>(fn: () => T | undefined | null | ''): T | undefined {
+  try {
+    const value = fn();
+    return value === null || value === '' ? undefined : (value as T | undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first strategy that yields a non-empty value. */
+export function firstOf<T>(...strategies: (() => T | undefined | null | '')[]): T | undefined {
+  for (const strategy of strategies) {
+    const value = attempt(strategy);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function inlineHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = (el as HTMLElement).style;
+  return !!style && (style.display === 'none' || style.visibility === 'hidden');
+}
+
+/**
+ * Whether an element is rendered. Uses `checkVisibility()` where the engine has it (layout-aware in
+ * browsers, style-aware in happy-dom) and an ancestor walk over `hidden` / inline styles otherwise.
+ * Costs a style recalculation: call it on a handful of candidate containers, never inside text walks.
+ */
+export function isShown(el: Element | null | undefined): boolean {
+  if (!el || !el.isConnected) return false;
+  try {
+    const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+    if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
+  } catch {
+    // fall through to the attribute walk
+  }
+  for (let node: Element | null = el; node; node = node.parentElement) if (inlineHidden(node)) return false;
+  return true;
+}
+
+const BLOCK = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TR UL'.split(' '),
+);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'HEAD']);
+
+/**
+ * Visible text of an element as `innerText` would give it, computed by walking the tree so it is the
+ * same in a browser and in a unit-test DOM: skips `hidden` / inline `display:none` subtrees and anything
+ * matching `skip` (quoted history), renders `<br>` and block boundaries as line breaks and emoji images
+ * as their emoji. Whitespace runs collapse to one space; at most one blank line in a row. No layout.
+ */
+export function visibleText(el: Element | null | undefined, skip = '', max = 200_000): string {
+  if (!el) return '';
+  const out: string[] = [];
+  let length = 0;
+  const walk = (node: Node): void => {
+    if (length > max) return;
+    if (node.nodeType === 3) {
+      const text = (node.nodeValue ?? '').replace(/[ \t\n\r\f]+/g, ' ');
+      out.push(text);
+      length += text.length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const tag = element.tagName;
+    if (SKIP.has(tag) || inlineHidden(element)) return;
+    if (skip && element !== el) {
+      try {
+        if (element.matches(skip)) return;
+      } catch {
+        // an invalid skip selector skips nothing
+      }
+    }
+    if (tag === 'BR') {
+      out.push('\n');
+      return;
+    }
+    if (tag === 'IMG') {
+      const emoji = attr(element, 'data-emoji');
+      if (emoji) out.push(emoji);
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) out.push('\n');
+    for (let child = element.firstChild; child; child = child.nextSibling) walk(child);
+    if (tag === 'TD' || tag === 'TH') out.push(' ');
+    if (block) out.push('\n');
+  };
+  try {
+    walk(el);
+  } catch {
+    // partial text is better than none
+  }
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .slice(0, max);
+}
+
+/** Plain `textContent`, cleaned for display (names, headlines). */
+export function textOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  try {
+    return cleanText(el.textContent ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Cuts a string to `max` UTF-16 units (the schema limits) without splitting a surrogate pair,
+ * marking the cut with an ellipsis.
+ */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  const code = value.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return value.slice(0, end) + '…';
+}
+
+/** A display name: invisible characters removed, whitespace folded, at most 500 units. */
+export function displayName(value: string | null | undefined): string {
+  return clip(cleanText(value ?? ''), 500);
+}
+
+/**
+ * Matching key for an address: `normalizeEmail`, or for something that is address-shaped but not
+ * valid (a hostile page's `"><svg…>@evil.example`) the cleaned, lower-cased string, so the person is
+ * still shown with the address the page really gave. '' when there is no `@` at all.
+ */
+export function emailKey(value: string | null | undefined): string {
+  if (!value) return '';
+  const normal = normalizeEmail(value);
+  if (normal) return normal;
+  const cleaned = cleanText(value).replace(/^mailto:/i, '').toLowerCase();
+  return /^[^@\s]+@[^@\s]+$/.test(cleaned) ? clip(cleaned, 320) : '';
+}
+
+const ROLE_RANK: Record<Role, number> = { sender: 0, profile: 0, participant: 1, result: 1, recipient: 2, cc: 3 };
+
+/**
+ * Collects people in order of first appearance, merged by email then LinkedIn URL then name; the
+ * strongest role wins (a sender who was also cc'd is a sender), and the longest name is kept (a full
+ * name beats the short "Priya" or an address used as name).
+ */
+export class PeopleCollector {
+  private readonly people: RawPerson[] = [];
+  private readonly index = new Map<string, RawPerson>();
+
+  constructor(private readonly isSelf: (person: { name: string; email?: string; linkedinUrl?: string }) => boolean) {}
+
+  add(person: RawPerson): void {
+    if (!person.name && !person.email && !person.linkedinUrl) return;
+    if (this.isSelf(person)) return;
+    const keys = [
+      person.email ? `e:${person.email}` : '',
+      person.linkedinUrl ? `l:${person.linkedinUrl}` : '',
+      !person.email && !person.linkedinUrl && person.name ? `n:${person.name.toLowerCase()}` : '',
+    ].filter(Boolean);
+    let existing = keys.map((key) => this.index.get(key)).find(Boolean);
+    // A name-only person (Outlook colleague) merges with the same name seen elsewhere.
+    if (!existing && person.name) existing = this.index.get(`n:${person.name.toLowerCase()}`);
+    if (!existing && person.name && !person.email) {
+      existing = this.people.find((p) => p.name.toLowerCase() === person.name.toLowerCase());
+    }
+    if (existing) {
+      if (ROLE_RANK[person.role] < ROLE_RANK[existing.role]) existing.role = person.role;
+      const better = person.name && (!existing.name || existing.name === existing.email || person.name.length > existing.name.length);
+      if (better && person.name !== person.email) existing.name = person.name;
+      for (const field of ['email', 'linkedinUrl', 'headline', 'title', 'company', 'location'] as const) {
+        if (!existing[field] && person[field]) existing[field] = person[field];
+      }
+    } else {
+      existing = { ...person };
+      this.people.push(existing);
+    }
+    for (const key of [
+      existing.email ? `e:${existing.email}` : '',
+      existing.linkedinUrl ? `l:${existing.linkedinUrl}` : '',
+      existing.name ? `n:${existing.name.toLowerCase()}` : '',
+    ]) {
+      if (key) this.index.set(key, existing);
+    }
+  }
+
+  list(): RawPerson[] {
+    return this.people.slice(0, 500);
+  }
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 0, feb: 1, mar: 2, 'mär': 2, maer: 2, apr: 3, may: 4, mai: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, okt: 9, nov: 10, dec: 11, dez: 11,
+};
+
+/**
+ * Parses the local date-time strings webmail shows ("Tue, Mar 4, 2025, 4:02 PM", "Wed 3/5/2025 8:47 AM",
+ * "Di., 4. März 2025, 16:02", "2025-03-04 16:02") into an ISO instant, read as the browser's local time.
+ * Undefined when the string has no full date (relative labels like "3 days ago").
+ */
+export function parseLocalDateTime(value: string): string | undefined {
+  const text = cleanText(value).toLowerCase();
+  let y = NaN;
+  let mo = NaN;
+  let d = NaN;
+  let m: RegExpExecArray | null;
+  if ((m = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text))) [y, mo, d] = [+m[1]!, +m[2]! - 1, +m[3]!];
+  else if ((m = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(text))) [y, mo, d] = [+m[3]!, +m[1]! - 1, +m[2]!];
+  else if ((m = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(text))) [y, mo, d] = [+m[3]!, +m[2]! - 1, +m[1]!];
+  else if ((m = /([a-zä]{3,})\.? (\d{1,2}),? (\d{4})/.exec(text)) && MONTHS[m[1]!.slice(0, 3)] !== undefined) {
+    [y, mo, d] = [+m[3]!, MONTHS[m[1]!.slice(0, 3)]!, +m[2]!];
+  } else if ((m = /(\d{1,2})\.? ([a-zä]{3,})\.? (\d{4})/.exec(text)) && MONTHS[m[2]!.slice(0, 3)] !== undefined) {
+    [y, mo, d] = [+m[3]!, MONTHS[m[2]!.slice(0, 3)]!, +m[1]!];
+  }
+  if (!(y > 1970 && mo >= 0 && mo < 12 && d >= 1 && d <= 31)) return undefined;
+  let h = 0;
+  let min = 0;
+  const t = /(\d{1,2}):(\d{2})\s*([ap])?\.?\s*m?\.?/.exec(text.slice((m?.index ?? 0) + (m?.[0].length ?? 0)));
+  if (t) {
+    h = +t[1]!;
+    min = +t[2]!;
+    if (t[3] === 'p' && h < 12) h += 12;
+    if (t[3] === 'a' && h === 12) h = 0;
+  }
+  const date = new Date(y, mo, d, h, min);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

@@ -1,0 +1,196 @@
+import { cleanText } from '../../domain/normalize';
+import {
+  attempt,
+  attr,
+  clip,
+  closest,
+  displayName,
+  docTitle,
+  emailKey,
+  firstOf,
+  isShown,
+  PeopleCollector,
+  parseLocalDateTime,
+  q,
+  qa,
+  qaFirst,
+  qFirst,
+  textOf,
+  visibleText,
+} from '../dom';
+import type { RawMessage, RawPageContext, SiteAdapter } from '../types';
+import * as S from './selectors';
+import { isListRoute, matchesGmail, threadToken } from './urls';
+
+type Address = { name: string; email?: string };
+type Account = { name?: string; email?: string };
+
+const ACCOUNT_LABEL = /:\s*([^()]*?)\s*\(\s*([^()\s]+@[^()\s]+)\s*\)/;
+
+/** The signed-in user: address from the title ("… - me@x - Gmail"), then the account button, then "me" spans. */
+function readAccount(doc: Document): Account {
+  const label = attempt(() => attr(qFirst(doc, S.ACCOUNT_LINK), 'aria-label')) ?? '';
+  const fromLabel = ACCOUNT_LABEL.exec(cleanText(label));
+  const email = firstOf(
+    () =>
+      docTitle(doc)
+        .split(' - ')
+        .reverse()
+        .map((part) => emailKey(part))
+        .find(Boolean),
+    () => emailKey(fromLabel?.[2]),
+    () => emailKey(attr(qFirst(doc, S.ME), 'email')),
+  );
+  const name = attempt(() => displayName(fromLabel?.[1]));
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+}
+
+/** The first rendered match of an ordered selector list (hidden stale views and decoys are skipped). */
+function firstShown(doc: Document, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const shown = qa(doc, selector).find((el) => isShown(el));
+    if (shown) return shown;
+  }
+  return null;
+}
+
+function address(el: Element, account: Account): Address | undefined {
+  const email = emailKey(attr(el, 'email')) || emailKey(attr(el, 'data-hovercard-id'));
+  let name = displayName(attr(el, 'name')) || displayName(textOf(el));
+  if (email && account.email === email && (!name || /^(me|ich|moi|yo|io|mij)$/i.test(name))) name = account.name ?? '';
+  if (!name && !email) return undefined;
+  return { name: name || email, ...(email ? { email } : {}) };
+}
+
+function readSender(item: Element, account: Account): Address | undefined {
+  const el = qFirst(item, S.SENDER);
+  if (el) {
+    const found = address(el, account);
+    if (found?.email) return found;
+    // No address attribute: the "<address>" span next to the name (.go) is the next strategy.
+    const shown = emailKey(textOf(q(item, '.go')).replace(/[<>]/g, ''));
+    if (found) return shown ? { ...found, email: shown } : found;
+  }
+  return undefined;
+}
+
+function readRecipients(item: Element, account: Account): { to: Address[]; cc: Address[] } {
+  const to: Address[] = [];
+  const cc: Address[] = [];
+  const table = qFirst(item, S.DETAILS_TABLE);
+  if (table && q(table, '[email]')) {
+    for (const row of qa(table, 'tr')) {
+      const label = textOf(row.firstElementChild).toLowerCase();
+      if (q(row, '.gD') || /^(from|von|de|da|van)\b/.test(label)) continue;
+      const target = /^(cc|bcc|kopie|bcc)\b/.test(label) ? cc : to;
+      for (const el of qa(row, '[email]')) {
+        const found = address(el, account);
+        if (found) target.push(found);
+      }
+    }
+    if (to.length || cc.length) return { to, cc };
+  }
+  for (const el of qaFirst(item, S.RECIPIENTS)) {
+    const found = address(el, account);
+    if (found) to.push(found);
+  }
+  return { to, cc };
+}
+
+function readMessage(item: Element, index: number, threadId: string, account: Account): RawMessage {
+  const idEl = qFirst(item, S.MESSAGE_ID);
+  const id =
+    attr(idEl, 'data-message-id').replace(/^#/, '') || attr(idEl, 'data-legacy-message-id') || `${threadId || 'thread'}:${index}`;
+  const from = attempt(() => readSender(item, account));
+  const { to, cc } = attempt(() => readRecipients(item, account)) ?? { to: [], cc: [] };
+  const dateEl = qFirst(item, S.DATE);
+  const sentAt = attempt(() => parseLocalDateTime(attr(dateEl, 'title') || attr(dateEl, 'alt') || textOf(dateEl)));
+  const body = qFirst(item, S.BODY);
+  const message: RawMessage = { id: clip(id, 500), to, cc, text: '' };
+  if (from) message.from = from;
+  if (sentAt) message.sentAt = sentAt;
+  if (body) {
+    message.text = visibleText(body, S.QUOTE);
+  } else {
+    // Collapsed: the body is not in the DOM, only Gmail's snippet.
+    const snippet = textOf(qFirst(item, S.SNIPPET)).replace(/\s*…$/, '');
+    if (snippet) {
+      message.text = snippet;
+      message.snippet = true;
+    }
+  }
+  return message;
+}
+
+function messageItems(container: Element): Element[] {
+  const items: Element[] = [];
+  const seen = new Set<Element>();
+  for (const idEl of qaFirst(container, S.MESSAGE_ID)) {
+    let item: Element | null = null;
+    for (const selector of S.MESSAGE_ITEM) item ??= closest(idEl, selector);
+    item ??= idEl;
+    if (!container.contains(item) || seen.has(item)) continue;
+    // A message nested in another item (quoted forward markup) belongs to the outer one.
+    if (items.some((outer) => outer.contains(item))) continue;
+    seen.add(item);
+    items.push(item);
+  }
+  return items.length ? items : qaFirst(container, S.MESSAGE_ITEM_FALLBACK);
+}
+
+/** Reads Gmail: the open conversation (also in the reading pane); list views give no people. */
+export function extractGmail(doc: Document, url: URL): RawPageContext {
+  const context: RawPageContext = { site: 'gmail', view: 'other', url: url.href, people: [], messages: [] };
+  const account = attempt(() => readAccount(doc)) ?? {};
+  if (account.email || account.name) context.account = account;
+  const subjectEl = attempt(() => firstShown(doc, S.SUBJECT));
+  if (!subjectEl) {
+    if (isListRoute(url)) context.view = 'inbox';
+    return context;
+  }
+  context.view = 'email-thread';
+  let container: Element | null = null;
+  for (const selector of S.THREAD_CONTAINER) {
+    const candidate = closest(subjectEl, selector);
+    if (candidate && q(candidate, '[data-message-id], .adn, .h7, .kv')) {
+      container = candidate;
+      break;
+    }
+  }
+  const threadId =
+    attr(subjectEl, 'data-thread-perm-id') || attr(subjectEl, 'data-legacy-thread-id') || attempt(() => threadToken(url)) || '';
+  if (threadId) context.threadId = clip(threadId, 500);
+  const subject = firstOf(
+    () => visibleText(subjectEl).replace(/\s+/g, ' '),
+    () => docTitle(doc).split(' - ').slice(0, -2).join(' - '),
+  );
+  if (subject) context.subject = clip(subject, 2000);
+  if (!container) return context;
+
+  const people = new PeopleCollector((p) => !!p.email && p.email === account.email);
+  const items = messageItems(container).slice(0, 1000);
+  items.forEach((item, index) => {
+    const message = attempt(() => readMessage(item, index, threadId, account));
+    if (!message) return;
+    context.messages.push(message);
+    if (message.from) people.add({ ...message.from, role: 'sender' });
+    for (const to of message.to) people.add({ ...to, role: 'recipient' });
+    for (const cc of message.cc) people.add({ ...cc, role: 'cc' });
+  });
+  context.people = people.list();
+  return context;
+}
+
+export const gmailAdapter: SiteAdapter = {
+  site: 'gmail',
+  matches: matchesGmail,
+  extract(doc, url) {
+    try {
+      return extractGmail(doc, url);
+    } catch {
+      return { site: 'gmail', view: 'other', url: url.href, people: [], messages: [] };
+    }
+  },
+  observeRoot: (doc) =>
+    qFirst(doc, S.OBSERVE_ROOT) ?? q(doc, '[role=main]')?.parentElement?.parentElement ?? doc.body,
+};
