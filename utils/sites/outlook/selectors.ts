@@ -1,0 +1,107 @@
+/**
+ * Outlook on the web (new OWA, React/Fluent) DOM knowledge, stablest first. Hashed class names are
+ * last resorts: they churn (evicypher saw .QMubUjbS-BOly_BTHEZj7 → .fEEQb → .XbIp4).
+ */
+
+/** The open conversation or item. */
+export const READING_ROOT = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html (conversation view, carries data-convid)
+  '#ConversationReadingPaneContainer',
+  '[data-app-section=ConversationContainer]',
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html (state deeplink: /mail/deeplink/read/…)
+  '#ItemReadingPaneContainer',
+] as const;
+
+/** Subject: the heading's `title` holds the full text. */
+export const SUBJECT = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
+  '[id^="CONV_"][id$="_SUBJECT"]',
+  '[role=heading] [title]',
+  '[role=heading][title]',
+  '[role=heading]',
+] as const;
+
+/** The selected conversation row in the message list (stays selected with an empty pane). */
+export const SELECTED_ROW = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
+  '#MailList [aria-selected=true][data-convid]',
+  '[role=listbox] [aria-selected=true][data-convid]',
+] as const;
+
+/** One message of the conversation. */
+export const MESSAGE = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html (English aria-label; .aVla3 hashed)
+  '[aria-label="Email message"]',
+  '.aVla3',
+  '[role=list] > [role=listitem]',
+] as const;
+
+/** "From: Name <address>" (address only for senders outside the organisation). */
+export const FROM = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
+  '[id^="MSG_"][id$="_FROM"] [aria-label]',
+  '[aria-label^="From:"]',
+] as const;
+
+/** Sender name when there is no labelled From (collapsed messages). */
+export const FROM_NAME = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
+  '[id^="MSG_"][id$="_FROM"] .lpc-hoverTarget',
+  '.lpc-hoverTarget[data-lpc-hover-target-id]',
+  '.OZZZK',
+] as const;
+
+/** Recipient rows: aria-label starts with the localised "To:" / "Cc:". */
+export const RECIPIENT_ROW = '[aria-label]';
+export const TO_LABEL = /^(to|an|à|a|para|aan|till|do)\s*:/i;
+export const CC_LABEL = /^(cc|bcc|kopie|copie|cc\/bcc)\s*:/i;
+/** One recipient pill inside a To/Cc row. */
+export const PILL = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
+  '[data-lpc-hover-target-id]',
+  '.lpc-hoverTarget',
+] as const;
+
+/** Date of one message. */
+export const DATE = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
+  '[id^="MSG_"][id$="_DATETIME"]',
+  '.AL_OM',
+] as const;
+
+/** Message body. */
+export const BODY = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
+  '[id^="UniqueMessageBody_"]',
+  '[role=document][aria-label="Message body"]',
+  '[role=document]',
+] as const;
+
+/** Snippet of a collapsed message. */
+export const SNIPPET = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html (hashed)
+  '.Y5Cb9',
+] as const;
+
+/** Quoted history inside a body (Outlook's divRplyFwdMsg header, Gmail quotes, cite blockquotes). */
+export const QUOTE =
+  '[id$="divRplyFwdMsg"], [id$="divRplyFwdMsg"] ~ *, [id$="appendonsend"] ~ *, .gmail_quote, blockquote[type=cite], [id$="mail-editor-reference-message-container"]';
+
+/** The user's mailbox address and name. */
+export const ACCOUNT_EMAIL = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html (folder tree root: data-folder-name/title = address)
+  '[role=treeitem][id^="primaryMailboxRoot"]',
+  '[id*="meControl"] [aria-label*="@"]',
+] as const;
+export const ACCOUNT_BUTTON = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html ("Account manager for Dana Whitfield")
+  '#O365_MainLink_Me[aria-label]',
+  '#mectrl_main_trigger[aria-label]',
+] as const;
+
+/** Pane whose mutations signal a new conversation. */
+export const OBSERVE_ROOT = [
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
+  '[role=main]',
+  '#ItemReadingPaneContainer',
+] as const;
