@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/e2e/.artifacts/**', 'tests/bench/.artifacts/**'] },
@@ -33,9 +34,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.mjs', '*.js'],
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', performance: 'readonly', window: 'readonly', document: 'readonly', indexedDB: 'readonly', navigator: 'readonly', fetch: 'readonly', chrome: 'readonly' },
-    },
+    // Node scripts whose page.evaluate callbacks run in the browser.
+    files: ['tests/**/*.mjs', '*.js', '.ci/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
 );

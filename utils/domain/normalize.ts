@@ -5,7 +5,7 @@
 
 // Zero-width, bidi controls, BOM, soft hyphen and other invisible format characters a page (or an
 // attacker) can put inside a name or an address.
-const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]|\u115F|\u1160|\u17B4|\u17B5/gu;
 
 /** Removes invisible format characters and folds all whitespace runs to one space. */
 export function cleanText(value: string): string {

@@ -97,7 +97,7 @@ export type Message = z.infer<typeof MessageSchema>;
 export const PageContextSchema = z.object({
   site: z.enum(SITES),
   view: z.enum(VIEWS),
-  url: z.url().max(4000),
+  url: z.url({ protocol: /^https$/ }).max(4000),
   subject: short(2000).optional(),
   account: z
     .object({ name: name.optional(), email, linkedinUrl: linkedin })
