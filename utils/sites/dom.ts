@@ -214,9 +214,16 @@ export function clip(value: string, max: number): string {
   return value.slice(0, end) + '…';
 }
 
-/** A display name: invisible characters removed, whitespace folded, at most 500 units. */
+// cleanText's set minus the joiner (U+200D) and emoji presentation selector (U+FE0F), which emoji need.
+const NAME_INVISIBLE = /[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0E\uFEFF\uFFA0]/g;
+const STRAY_JOINER = /\u200D(?!\p{Extended_Pictographic})|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|(?<!\p{Extended_Pictographic})\uFE0F/gu;
+
+/**
+ * A display name as written: zero-width and bidi controls removed (so "\u202Efdp.exe" cannot reorder
+ * what the user reads), whitespace folded, emoji sequences (ZWJ families, flags) kept, at most 500 units.
+ */
 export function displayName(value: string | null | undefined): string {
-  return clip(cleanText(value ?? ''), 500);
+  return clip((value ?? '').replace(NAME_INVISIBLE, '').replace(STRAY_JOINER, '').replace(/\s+/g, ' ').trim(), 500);
 }
 
 /**

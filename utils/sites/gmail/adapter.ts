@@ -148,6 +148,13 @@ export function extractGmail(doc: Document, url: URL): RawPageContext {
     if (isListRoute(url)) context.view = 'inbox';
     return context;
   }
+  // The hash already names a list while the old conversation is still on screen (Gmail swaps views a
+  // moment later): report the list, not the previous thread's people. In reading-pane mode the list
+  // stays visible next to the open conversation, so a shown list means the conversation is current.
+  if (!threadToken(url) && isListRoute(url) && !isShown(qFirst(doc, S.LIST))) {
+    context.view = 'inbox';
+    return context;
+  }
   context.view = 'email-thread';
   let container: Element | null = null;
   for (const selector of S.THREAD_CONTAINER) {

@@ -113,3 +113,10 @@ export const OBSERVE_ROOT = [
   // seen 2026-11 in shared/fixtures/gmail-thread.html
   '.aeF',
 ] as const;
+
+/** The conversation list (hidden while a conversation is open, shown beside it in reading-pane mode). */
+export const LIST = [
+  // seen 2026-11 in shared/fixtures/gmail-inbox.html ([gh=tl] thread list; gmail.js, InboxSDK)
+  '[gh=tl]',
+  'table.F.cf.zt',
+] as const;

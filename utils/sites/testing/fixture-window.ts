@@ -38,7 +38,8 @@ export async function openFixture(file: string, url: string, scripts = true): Pr
     },
   });
   win.document.write(html);
-  await win.happyDOM.waitUntilComplete();
+  // Inline scripts ran during write(); waiting for "complete" would wait for the hostile page's 30 s timers.
+  await Promise.resolve();
   const page = win as unknown as { __nav?: (t: unknown, o: unknown) => Promise<unknown>; __fixture?: Record<string, (...a: unknown[]) => unknown> };
   return {
     win,
