@@ -1,0 +1,105 @@
+/**
+ * Benchmark page code: bundled by tests/bench/run.mjs (not shipped in the extension) and loaded into
+ * a page in real Chromium. Each function returns plain numbers for the runner to report.
+ */
+import { RapportDB } from '../../../utils/db/db';
+import { findByEmail, toStored } from '../../../utils/db/repos/contacts';
+import type { Contact } from '../../../utils/domain/contact';
+import type { ContactId } from '../../../utils/domain/common';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const FIRST = ['Amara', 'Jürgen', 'Li', 'Tomás', 'Priya', 'Dana', 'Sofia', 'Jonas', 'Mei', 'Omar'];
+const LAST = ['Okafor', 'Weiß', 'Wei', 'Ó Briain', 'Shah', 'Whitfield', 'Rossi', 'Berg', 'Chen', 'Haddad'];
+
+function contactNo(i: number): Contact {
+  const stamp = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+  return {
+    id: `ct_${i}` as ContactId,
+    displayName: `${FIRST[i % 10]} ${LAST[Math.floor(i / 10) % 10]} ${i}`,
+    emails: [`person${i}@company${i % 997}.example`, ...(i % 3 === 0 ? [`p${i}@private.example`] : [])],
+    phones: [],
+    company: `Company ${i % 997}`,
+    tags: i % 5 === 0 ? ['key-account'] : [],
+    value: {},
+    preferences: { channels: [], topics: [] },
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+}
+
+/** Writes n generated contacts (in 5 000-row batches) into a fresh database. */
+async function seedContacts(name: string, n: number): Promise<{ ms: number }> {
+  await RapportDB.delete(name);
+  const db = new RapportDB(name);
+  const start = performance.now();
+  for (let i = 0; i < n; i += 5000) {
+    const batch = [];
+    for (let j = i; j < Math.min(n, i + 5000); j++) batch.push(toStored(contactNo(j)));
+    await db.contacts.bulkAdd(batch);
+  }
+  db.close();
+  return { ms: performance.now() - start };
+}
+
+/**
+ * Looks up `lookups` random addresses through the repository (`findByEmail`) and, interleaved, the
+ * same addresses with a raw IndexedDB index get on the same database.
+ */
+async function emailLookup(name: string, n: number, lookups: number) {
+  const db = new RapportDB(name);
+  await db.open();
+  const idb = db.backendDB();
+  const rawGet = (email: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const request = idb.transaction('contacts', 'readonly').objectStore('contacts').index('emails').get(email);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  // performance.now() is coarse (0.1 ms) in a page that is not cross-origin isolated: time batches of
+  // BATCH sequential lookups and report the per-lookup median of the batches.
+  const BATCH = 50;
+  const repo: number[] = [];
+  const raw: number[] = [];
+  let misses = 0;
+  for (let i = 0; i < 50; i++) {
+    await findByEmail(db, `person${i}@company${i % 997}.example`);
+    await rawGet(`person${i}@company${i % 997}.example`);
+  }
+  for (let k = 0; k < lookups; k += BATCH) {
+    const ids = Array.from({ length: BATCH }, () => Math.floor(Math.random() * n));
+    const emails = ids.map((i) => `person${i}@company${i % 997}.example`);
+    let t = performance.now();
+    const found: ({ id: string } | undefined)[] = [];
+    for (const email of emails) found.push(await findByEmail(db, email.toUpperCase()));
+    repo.push((performance.now() - t) / BATCH);
+    t = performance.now();
+    const rows: ({ id: string } | undefined)[] = [];
+    for (const email of emails) rows.push((await rawGet(email)) as { id: string } | undefined);
+    raw.push((performance.now() - t) / BATCH);
+    ids.forEach((i, j) => {
+      if (found[j]?.id !== `ct_${i}` || rows[j]?.id !== `ct_${i}`) misses++;
+    });
+  }
+  db.close();
+  return {
+    repoMedianMs: median(repo),
+    repoP95Ms: percentile(repo, 95),
+    rawMedianMs: median(raw),
+    rawP95Ms: percentile(raw, 95),
+    ratio: median(repo) / median(raw),
+    misses,
+  };
+}
+
+Object.assign(window, { rapportBench: { seedContacts, emailLookup } });
+document.title = 'bench-ready';
