@@ -214,8 +214,18 @@ export function clip(value: string, max: number): string {
   return value.slice(0, end) + '…';
 }
 
+function hex(code: number): string {
+  return code.toString(16).padStart(4, '0');
+}
+
 // cleanText's set minus the joiner (U+200D) and emoji presentation selector (U+FE0F), which emoji need.
-const NAME_INVISIBLE = /[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0E\uFEFF\uFFA0]/g;
+// Built from code points: several of these are combining marks, which confuse a literal character class.
+const NAME_INVISIBLE = new RegExp(
+  `[${[[0xad], [0x61c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180e], [0x200b, 0x200c], [0x200e, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0x3164], [0xfe00, 0xfe0e], [0xfeff], [0xffa0]]
+    .map(([from, to]) => (to ? `\\u${hex(from!)}-\\u${hex(to)}` : `\\u${hex(from!)}`))
+    .join('')}]`,
+  'g',
+);
 const STRAY_JOINER = /\u200D(?!\p{Extended_Pictographic})|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|(?<!\p{Extended_Pictographic})\uFE0F/gu;
 
 /**

@@ -65,7 +65,7 @@ function extractProfile(doc: Document, url: URL, context: RawPageContext, viewer
   const main = qFirst(doc, S.PROFILE_MAIN);
   if (!main) return;
   const card = qFirst(main, S.TOP_CARD) ?? main;
-  const urlSlug = profileSlug(url.href);
+  const urlSlug = profileSlug(url.pathname);
   const screenSlug = firstOf(...S.PROFILE_SLUG_LINK.map((selector) => () => profileSlug(attr(q(card, selector) ?? q(main, selector), 'href'))));
   // LinkedIn pushes the new URL first and swaps the profile later: never pair the old person with the new URL.
   if (screenSlug && urlSlug && screenSlug !== urlSlug) return;
@@ -109,7 +109,7 @@ function extractProfile(doc: Document, url: URL, context: RawPageContext, viewer
     () => experience.title,
     () => atMatch?.[1],
   );
-  const linkedinUrl = profileUrl(screenSlug ? `/in/${encodeURIComponent(screenSlug)}/` : url.href);
+  const linkedinUrl = profileUrl(screenSlug ? `/in/${encodeURIComponent(screenSlug)}/` : url.pathname);
   if (linkedinUrl && linkedinUrl === viewer.linkedinUrl) return;
   const person: RawPerson = { name, role: 'profile' };
   if (linkedinUrl) person.linkedinUrl = linkedinUrl;
