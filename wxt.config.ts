@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { localeFile } from './utils/i18n/catalog';
+import { LANGUAGES } from './utils/i18n/types';
 
 /** Hosts where the docked sidebar frame lives (webmail). */
 const WEBMAIL_MATCHES = [
@@ -51,6 +53,14 @@ export default defineConfig({
       { resources: ['sidebar.html', 'chunks/*', 'assets/*'], matches: WEBMAIL_MATCHES },
     ],
   }),
+  hooks: {
+    // _locales are generated from the typed catalog (utils/i18n/catalog), one file per language.
+    'build:publicAssets': (_wxt, files) => {
+      for (const lang of LANGUAGES) {
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(localeFile(lang)) });
+      }
+    },
+  },
   vite: () => ({
     // Chrome refuses a content script it does not read as UTF-8, silently when loaded unpacked:
     // keep every bundle plain ASCII (esbuild escapes the rest). tests/check-bundles.mjs verifies.

@@ -1,17 +1,27 @@
-import { message, uiLanguage } from './messaging/client';
+import { message, uiLanguage } from '../messaging/client';
+import { MESSAGES } from './catalog';
+import type { Language } from './types';
+
+/** The UI language from the browser's i18n API: German for any `de-*`, else English. */
+export function language(): Language {
+  return locale().toLowerCase().startsWith('de') ? 'de' : 'en';
+}
 
 /**
- * UI strings come from `public/_locales/<lang>/messages.json` through the browser's i18n API, so
- * the UI speaks the browser's language. A missing key shows the key itself (and fails the
- * locale completeness test), never an empty label.
+ * A UI string in the browser's language, through the i18n API (`_locales`, generated from the
+ * catalog at build time); the catalog answers where the API has no value (unit tests).
  */
 export function t(key: string, ...substitutions: (string | number)[]): string {
+  const subs = substitutions.map(String);
   try {
-    const text = message(key, substitutions.map(String));
-    return text || key;
+    const text = message(key, subs);
+    if (text) return text;
   } catch {
-    return key;
+    // No extension API here (unit tests): fall through to the catalog.
   }
+  const entry = MESSAGES[key];
+  if (!entry) return key;
+  return entry[language()].replace(/\{(\d)\}/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
 /** Locale for dates and numbers. */
@@ -41,10 +51,15 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   return format.format(0, 'minute');
 }
 
-/** A date in the UI language, e.g. "25. Nov. 2026". */
+/** A date in the UI language, e.g. "25.11.2026". */
 export function formatDate(iso: string, withTime = false): string {
   const options: Intl.DateTimeFormatOptions = withTime
     ? { dateStyle: 'medium', timeStyle: 'short' }
     : { dateStyle: 'medium' };
   return new Intl.DateTimeFormat(locale(), options).format(new Date(iso));
+}
+
+/** A number or amount in the UI language. */
+export function formatNumber(value: number, currency?: string): string {
+  return new Intl.NumberFormat(locale(), currency ? { style: 'currency', currency } : {}).format(value);
 }

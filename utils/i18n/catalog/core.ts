@@ -1,0 +1,37 @@
+import type { Catalog } from '../types';
+
+/** Manifest, sidebar shell and people on screen. */
+export default {
+  extName: { en: 'Rapport', de: 'Rapport' },
+  extDescription: {
+    en: 'Your relationship notebook next to Gmail, Outlook and LinkedIn. Local-first: nothing leaves your browser.',
+    de: 'Ihr Beziehungsnotizbuch neben Gmail, Outlook und LinkedIn. Lokal: Nichts verlässt Ihren Browser.',
+  },
+  commandToggle: { en: 'Show or hide the Rapport sidebar', de: 'Rapport-Seitenleiste ein- oder ausblenden' },
+  sidebarTitle: { en: 'Rapport', de: 'Rapport' },
+  loading: { en: 'Loading…', de: 'Wird geladen…' },
+  noContext: {
+    en: 'Nobody recognised on this page. Open an email, a conversation or a profile.',
+    de: 'Auf dieser Seite wurde niemand erkannt. Öffnen Sie eine E-Mail, eine Unterhaltung oder ein Profil.',
+  },
+  site_gmail: { en: 'Gmail', de: 'Gmail' },
+  site_outlook: { en: 'Outlook', de: 'Outlook' },
+  site_linkedin: { en: 'LinkedIn', de: 'LinkedIn' },
+  onSite: { en: 'On {1}', de: 'Auf {1}' },
+  peopleOnScreen: { en: 'On screen', de: 'Auf dem Bildschirm' },
+  role_sender: { en: 'From', de: 'Von' },
+  role_recipient: { en: 'To', de: 'An' },
+  role_cc: { en: 'Cc', de: 'Cc' },
+  role_profile: { en: 'Profile', de: 'Profil' },
+  role_participant: { en: 'In conversation', de: 'In der Unterhaltung' },
+  role_result: { en: 'Search result', de: 'Suchergebnis' },
+  known: { en: 'Known', de: 'Bekannt' },
+  newPerson: { en: 'New', de: 'Neu' },
+  addContact: { en: 'Add contact', de: 'Kontakt anlegen' },
+  addContactFor: { en: 'Add {1} as a contact', de: '{1} als Kontakt anlegen' },
+  isThis: { en: 'Is this {1}?', de: 'Ist das {1}?' },
+  linkYes: { en: 'Yes, same person', de: 'Ja, dieselbe Person' },
+  errorGeneric: { en: 'Something went wrong: {1}', de: 'Etwas ist schiefgelaufen: {1}' },
+  optionsTitle: { en: 'Rapport workspace', de: 'Rapport-Arbeitsbereich' },
+  search: { en: 'Search contacts', de: 'Kontakte suchen' },
+} satisfies Catalog;

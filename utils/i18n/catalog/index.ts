@@ -1,0 +1,26 @@
+import type { Catalog, Language } from '../types';
+import core from './core';
+
+/** Every UI string. Areas add their own file here; keys must be unique across files. */
+export const CATALOGS: Catalog[] = [core];
+
+export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
+
+/**
+ * `_locales/<lang>/messages.json` content for the browser's i18n API: `{1}` becomes a placeholder.
+ * Chrome allows only ASCII letters, digits and underscores in keys.
+ */
+export function localeFile(lang: Language): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> {
+  const out: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = {};
+  for (const [key, texts] of Object.entries(MESSAGES)) {
+    const placeholders: Record<string, { content: string }> = {};
+    const message = texts[lang]
+      .replace(/\$/g, '$$$$')
+      .replace(/\{(\d)\}/g, (_, n: string) => {
+        placeholders[`p${n}`] = { content: `$${n}` };
+        return `$P${n}$`;
+      });
+    out[key] = Object.keys(placeholders).length > 0 ? { message, placeholders } : { message };
+  }
+  return out;
+}
