@@ -53,7 +53,9 @@ export function onActiveTabChanged(listener: (tabId: number) => void): () => voi
 
 /** Localised UI string from `_locales` (the browser's language). */
 export function message(key: string, substitutions?: string[]): string {
-  return browser.i18n.getMessage(key as 'extName', substitutions);
+  // Keys come from the generated catalog, which WXT's typed key list does not know about.
+  const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
+  return getMessage(key, substitutions);
 }
 
 /** The browser UI language, e.g. `de`. */
