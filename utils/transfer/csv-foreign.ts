@@ -110,7 +110,7 @@ function mapGoogle(cells: readonly string[], h: Header): Record<string, unknown>
   const company = cell(cells, h, 'organization name', 'organization 1 - name');
   const labels = googleValues([cell(cells, h, 'labels', 'group membership')]).filter((l) => !l.startsWith('*'));
   return {
-    displayName: nameOf(given, middle, family, cell(cells, h, 'name', 'file as', 'nickname'), emails[0] ?? '', company),
+    displayName: nameOf(given, middle, family, cell(cells, h, 'name', 'file as', 'nickname'), company, emails[0] ?? ''),
     givenName: given,
     familyName: family,
     emails,
@@ -138,7 +138,7 @@ function mapOutlook(cells: readonly string[], h: Header): Record<string, unknown
   const phones = cellsMatching(cells, h, /(phone|telefon)/).filter((_, i, all) => all.indexOf(all[i]!) === i);
   const company = cell(cells, h, 'company', 'firma');
   return {
-    displayName: nameOf(given, middle, family, emails[0] ?? '', company),
+    displayName: nameOf(given, middle, family, company, emails[0] ?? ''),
     givenName: given,
     familyName: family,
     emails,

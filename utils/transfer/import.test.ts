@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { applyImport, databaseChecksum, planImport, summarize } from '../db/repos/transfer';
+import { createContact, findByEmail, findByLinkedIn } from '../db/repos/contacts';
+import type { RapportDB } from '../db/db';
+import { TransferError, type TransferErrorCode } from './errors';
+import { decodeImport, readImportFile } from './import';
+import { MAX_IMPORT_BYTES } from './text';
+import { freshDb, seedSample } from './test-helpers';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/imports/${name}`));
+const text = (s: string) => new TextEncoder().encode(s);
+
+async function importBytes(db: RapportDB, bytes: Uint8Array, mode: 'keep' | 'overwrite' = 'keep') {
+  const plan = await planImport(db, decodeImport(bytes), { mode });
+  return { plan, summary: summarize(plan), report: await applyImport(db, plan) };
+}
+
+describe('import: other apps', () => {
+  it('LinkedIn Connections.csv (notes lines above the header)', async () => {
+    const db = freshDb();
+    const decoded = decodeImport(fixture('linkedin-Connections.csv'));
+    expect(decoded.format).toBe('linkedin-csv');
+    const { summary, report } = await importBytes(db, fixture('linkedin-Connections.csv'));
+    expect(summary).toMatchObject({ new: 5, matched: 0, invalid: 0 });
+    expect(report).toMatchObject({ imported: 5, updated: 0, skipped: 0, errors: 0 });
+    expect(await findByLinkedIn(db, 'https://www.linkedin.com/in/jana-krueger-example')).toMatchObject({
+      displayName: 'Jana Krüger',
+      givenName: 'Jana',
+      familyName: 'Krüger',
+      emails: ['jana.krueger@maschinen.example'],
+      company: 'Maschinen Krüger GmbH',
+      title: 'Head of Procurement',
+      linkedinUrl: 'https://www.linkedin.com/in/jana-krueger-example/',
+      about: 'LinkedIn connection since 2024-03-14',
+    });
+    expect(await findByLinkedIn(db, 'https://www.linkedin.com/in/tobias-schmidt-0815/')).toMatchObject({ company: 'Schmidt & Söhne, KG', emails: [] });
+    expect(await findByLinkedIn(db, 'https://www.linkedin.com/in/lukasz-nowak-example/')).toMatchObject({ displayName: 'Łukasz Nowak' });
+    expect(await findByLinkedIn(db, 'https://www.linkedin.com/in/mcdubois-example/')).toMatchObject({ displayName: 'Marie-Claire Dubois "MC"', title: 'Freelance Consultant' });
+  });
+
+  it('Google Contacts CSV (labels, several emails and phones, website)', async () => {
+    const db = freshDb();
+    expect(decodeImport(fixture('google-contacts.csv')).format).toBe('google-csv');
+    const { report } = await importBytes(db, fixture('google-contacts.csv'));
+    expect(report).toMatchObject({ imported: 3, errors: 0 });
+    expect(await findByEmail(db, 'sophie@privat.example')).toMatchObject({
+      displayName: 'Sophie Berger',
+      emails: ['sophie.berger@bergerbau.example', 'sophie@privat.example'],
+      phones: ['+49 160 5550123', '+49 711 555010'],
+      company: 'Berger Bau KG',
+      title: 'Prokuristin',
+      location: 'Stuttgart',
+      tags: ['Kunden', 'Bau'],
+      linkedinUrl: 'https://www.linkedin.com/in/sophie-berger-example/',
+      about: 'Kontakt über Messe.\nMag Sie.',
+    });
+    expect(await findByEmail(db, 'h.larsen@nordic.example')).toMatchObject({ displayName: 'Henrik Paul Larsen', tags: [] });
+    expect(await findByEmail(db, 'info@stadtwerke.example')).toMatchObject({ displayName: 'Stadtwerke Musterstadt', phones: ['+49 30 555000'] });
+  });
+
+  it('Outlook CSV; an Exchange-only row is invalid with its line', async () => {
+    const db = freshDb();
+    const { plan, report } = await importBytes(db, fixture('outlook-contacts.csv'));
+    expect(plan.format).toBe('outlook-csv');
+    expect(report).toMatchObject({ imported: 2, errors: 1 });
+    expect(plan.invalid).toEqual([{ line: 4, reason: 'no name, email address or company' }]);
+    expect(await findByEmail(db, 'k.hoffmann@versicherung.example')).toMatchObject({
+      displayName: 'Katrin Hoffmann',
+      emails: ['k.hoffmann@versicherung.example', 'katrin.h@privat.example'],
+      phones: ['+49 221 555 7788', '+49 151 5557788'],
+      company: 'Rhein Versicherung AG',
+      title: 'Vertriebsleiterin',
+      location: 'Köln',
+      linkedinUrl: 'https://www.linkedin.com/in/katrin-hoffmann-example/',
+      about: 'Entscheidet über Rahmenverträge; "bitte siezen".',
+    });
+  });
+
+  it('German Outlook CSV saved by Excel as Windows-1252 with semicolons', async () => {
+    const db = freshDb();
+    const decoded = decodeImport(fixture('outlook-de-windows1252.csv'));
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.notices.join()).toMatch(/Windows-1252/);
+    await importBytes(db, fixture('outlook-de-windows1252.csv'));
+    expect(await findByEmail(db, 'juergen.weiss@baecker.example')).toMatchObject({
+      displayName: 'Jürgen Weiß',
+      company: 'Bäckerei Weiß',
+      about: 'Größter Kunde – 20 € Rabatt',
+    });
+    expect(await findByEmail(db, 'renee@mueller.example')).toMatchObject({ displayName: 'Renée Müller', company: 'Müller & Söhne' });
+  });
+
+  it('vCard 3.0 from an address book: several cards, folded lines, groups, escapes', async () => {
+    const db = freshDb();
+    const { report } = await importBytes(db, fixture('apple-contacts-3.0.vcf'));
+    expect(report).toMatchObject({ imported: 2, errors: 0 });
+    expect(await findByEmail(db, 'petra@privat.example')).toMatchObject({
+      displayName: 'Dr. Petra Lehmann',
+      givenName: 'Petra',
+      familyName: 'Lehmann',
+      emails: ['petra.lehmann@klinikum-sued.example', 'petra@privat.example'],
+      phones: ['+49 171 5550101', '+49 89 5550100'],
+      company: 'Klinikum Süd',
+      title: 'Leiterin Einkauf',
+      linkedinUrl: 'https://www.linkedin.com/in/petra-lehmann-example/',
+      location: 'München',
+      tags: ['Kunde', 'Gesundheit'],
+      about: 'Ansprechpartnerin für Rahmenvertrag, bevorzugt Telefon.\nNicht vor 9 Uhr.',
+    });
+    expect((await findByEmail(db, 'emre@handel.example'))?.about).toBe(
+      'Ein langer Kommentar, der über mehrere Zeilen gefaltet ist, weil er länger als fünfundsiebzig Oktette ist.',
+    );
+  });
+});
+
+describe('import: matching and merging', () => {
+  it('merges by email or LinkedIn URL without overwriting non-empty fields', async () => {
+    const db = freshDb();
+    await createContact(db, { displayName: 'Jana K.', emails: ['jana.krueger@maschinen.example'], title: 'Einkauf', tags: ['vip'] });
+    await createContact(db, { displayName: 'Tobias', linkedinUrl: 'https://de.linkedin.com/in/tobias-schmidt-0815' });
+    const { summary } = await importBytes(db, fixture('linkedin-Connections.csv'));
+    expect(summary).toMatchObject({ new: 3, matched: 2, duplicate: 0 });
+    expect(await findByEmail(db, 'jana.krueger@maschinen.example')).toMatchObject({
+      displayName: 'Jana K.',
+      title: 'Einkauf',
+      company: 'Maschinen Krüger GmbH',
+      tags: ['vip'],
+      linkedinUrl: 'https://www.linkedin.com/in/jana-krueger-example/',
+    });
+    expect(await db.contacts.count()).toBe(5);
+    // Importing the same file again changes nothing.
+    const again = await importBytes(db, fixture('linkedin-Connections.csv'));
+    expect(again.summary).toMatchObject({ new: 0, matched: 0, duplicate: 5 });
+  });
+
+  it('overwrites non-empty fields when the user chooses so', async () => {
+    const db = freshDb();
+    await createContact(db, { displayName: 'Jana K.', emails: ['jana.krueger@maschinen.example'], title: 'Einkauf' });
+    await importBytes(db, fixture('linkedin-Connections.csv'), 'overwrite');
+    expect(await findByEmail(db, 'jana.krueger@maschinen.example')).toMatchObject({ displayName: 'Jana Krüger', title: 'Head of Procurement' });
+  });
+
+  it('a row repeating an earlier row of the same file is a duplicate', async () => {
+    const db = freshDb();
+    const csv = 'First Name,Last name,URL,Email Address,Company,Position,Connected On\nA,B,,a@b.example,,,\nA,B2,,A@B.example,,,\n';
+    const { plan } = await importBytes(db, text(csv.replace('Last name', 'Last Name')));
+    expect(plan.duplicates).toEqual([{ line: 3, reason: 'the same person as line 2' }]);
+  });
+
+  it('reports invalid rows with line and reason and imports the rest', async () => {
+    const db = freshDb();
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,not-an-email,,,\nC,D,,c@d.example,,,\n';
+    const { plan, report } = await importBytes(db, text(csv));
+    expect(plan.invalid).toEqual([{ line: 2, reason: 'emails.0: not an email address: not-an-email' }]);
+    expect(report).toMatchObject({ imported: 1, errors: 1 });
+  });
+});
+
+describe('import: bad files are refused whole, nothing written', () => {
+  async function refused(bytes: Uint8Array, code: TransferErrorCode, message: RegExp) {
+    const db = freshDb();
+    await seedSample(db);
+    const before = await databaseChecksum(db);
+    let error: unknown;
+    try {
+      const plan = await planImport(db, decodeImport(bytes));
+      await applyImport(db, plan);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TransferError);
+    expect((error as TransferError).code).toBe(code);
+    expect((error as Error).message).toMatch(message);
+    expect(await databaseChecksum(db)).toBe(before);
+  }
+
+  it('empty file', () => refused(new Uint8Array(0), 'empty', /The file is empty/));
+  it('blank lines only', () => refused(text('\r\n \n'), 'empty', /empty/));
+  it('a broken quote', () =>
+    refused(text('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,a@b.example,"Open Quote GmbH,,\nC,D,,,,,\n'), 'broken-quote', /^Line 2: a quoted field is never closed/));
+  it('a vCard without END', () =>
+    refused(text('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:B\r\n'), 'vcard-no-end', /^Line 5: the card that begins here has no END:VCARD/));
+  it("another app's JSON", () => refused(text('{"version":1,"people":[]}'), 'not-rapport', /not a Rapport backup/));
+  it('a backup from a future version', () =>
+    refused(text(JSON.stringify({ format: 'rapport-backup', version: 3, exportedAt: 'x', appVersion: '2.0', data: {} })), 'future-version', /format version 3.*reads versions 1 to 2/));
+  it('a CSV nobody knows', () => refused(text('foo,bar\n1,2\n'), 'csv-unknown-header', /^Line 1: Rapport does not recognise the columns/));
+  it('a file over the size limit (50 MB)', async () => {
+    const big = new Blob([new Uint8Array(50 * 1024 * 1024)]);
+    await expect(readImportFile(big)).rejects.toThrowError(/The file is 50\.0 MB; Rapport imports files up to 40\.0 MB/);
+    expect(MAX_IMPORT_BYTES).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('a write that fails half-way leaves the database as it was', async () => {
+    const db = freshDb();
+    await seedSample(db);
+    const before = await databaseChecksum(db);
+    const plan = await planImport(db, decodeImport(fixture('linkedin-Connections.csv')));
+    // An interaction id that already exists makes the last bulkAdd fail after contacts were written.
+    const existing = (await db.interactions.toArray())[0]!;
+    plan.interactions.push({ ...existing, sourceKey: undefined, source: undefined });
+    await expect(applyImport(db, plan)).rejects.toMatchObject({ code: 'write-failed' });
+    expect(await databaseChecksum(db)).toBe(before);
+  });
+
+  it('refuses when the database changed since the preview', async () => {
+    const db = freshDb();
+    const plan = await planImport(db, decodeImport(fixture('linkedin-Connections.csv')));
+    await createContact(db, { displayName: 'Jana', emails: ['jana.krueger@maschinen.example'] });
+    const before = await databaseChecksum(db);
+    await expect(applyImport(db, plan)).rejects.toMatchObject({ code: 'changed' });
+    expect(await databaseChecksum(db)).toBe(before);
+  });
+});
