@@ -187,7 +187,14 @@ function cardToRecord(properties: readonly Property[]): Record<string, unknown> 
   for (const property of properties) {
     const value = property.params.get('ENCODING')?.toUpperCase() === 'QUOTED-PRINTABLE' ? decodeQuotedPrintable(property.value) : property.value;
     const text = () => unescapeText(value).trim();
-    const components = () => splitUnescaped(value, ';').map((part) => unescapeText(part).trim());
+    // Structured values: `;` separates components, an unescaped `,` separates a component's values.
+    const components = () =>
+      splitUnescaped(value, ';').map((part) =>
+        splitUnescaped(part, ',')
+          .map((v) => unescapeText(v).trim())
+          .filter(Boolean)
+          .join(' '),
+      );
     switch (property.name) {
       case 'UID':
         // Only our own ids are kept; another app's UID is not a Rapport contact id.
@@ -198,15 +205,16 @@ function cardToRecord(properties: readonly Property[]): Record<string, unknown> 
         break;
       case 'N': {
         const [family = '', given = ''] = components();
-        if (family) record.familyName = family.replace(/,/g, ' ');
-        if (given) record.givenName = given.replace(/,/g, ' ');
+        if (family) record.familyName = family;
+        if (given) record.givenName = given;
         break;
       }
       case 'EMAIL':
         if (text()) emails.push(text());
         break;
       case 'TEL': {
-        const tel = text().replace(/^tel:/i, '');
+        // 4.0 writes phones as `tel:` URIs unless VALUE=text says otherwise.
+        const tel = property.params.get('VALUE')?.toLowerCase() === 'text' ? text() : text().replace(/^tel:/i, '');
         if (tel) phones.push(tel);
         break;
       }
