@@ -17,6 +17,8 @@ export interface ExpectedPerson {
   title?: string;
   company?: string;
   location?: string;
+  /** Fields the ground truth says are unknown: the adapter must not guess them. */
+  absent?: ('title' | 'company')[];
 }
 
 export interface ExpectedMessage {
@@ -138,6 +140,8 @@ function profileState(state: Json): ExpectedState {
   if (p.current_title) person.title = p.current_title;
   if (p.current_company) person.company = p.current_company;
   if (p.location) person.location = p.location;
+  const absent = (['title', 'company'] as const).filter((f) => p[`current_${f}`] === null);
+  if (absent.length) person.absent = [...absent];
   return { ...base, people: [person] };
 }
 
@@ -151,7 +155,8 @@ function messagingState(state: Json): ExpectedState {
     threadId: state.thread_id,
     people: state.partners.map((p: Json) => ({
       name: displayName(p.full_name),
-      linkedinUrl: canonicalLinkedInUrl(p.profile_url),
+      // A partner who has not written yet is named in the header only, without a profile link.
+      ...(p.profile_url ? { linkedinUrl: canonicalLinkedInUrl(p.profile_url) } : {}),
       roles: ['participant'],
       // Group headers show names only; a 1:1 header shows the partner's headline.
       ...(state.group ? {} : { headline: p.headline }),
