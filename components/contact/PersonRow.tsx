@@ -1,7 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
-import { createContact, matchPerson, updateContact } from '../../utils/db/repos/contacts';
+import { createContact, updateContact, type PersonMatch } from '../../utils/db/repos/contacts';
 import type { Contact } from '../../utils/domain/contact';
 import { canonicalLinkedInUrl, normalizeEmail } from '../../utils/domain/normalize';
 import { t } from '../../utils/i18n';
@@ -25,17 +24,14 @@ export function contactFromPerson(person: Person) {
 interface Props {
   db: RapportDB;
   person: Person;
+  match: PersonMatch | undefined;
   selected: boolean;
   onSelect(contact: Contact | undefined): void;
 }
 
 /** One person on screen: known (matched to a contact) or new with one-click add. */
-export function PersonRow({ db, person, selected, onSelect }: Props) {
+export function PersonRow({ db, person, match, selected, onSelect }: Props) {
   const [error, setError] = useState<string>();
-  const match = useLiveQuery(
-    () => matchPerson(db, { name: person.name, email: person.email, linkedinUrl: person.linkedinUrl, company: person.company }),
-    [db, person.name, person.email, person.linkedinUrl, person.company],
-  );
   const contact = match?.contact;
 
   const add = async () => {

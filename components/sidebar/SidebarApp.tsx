@@ -1,24 +1,62 @@
-import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { getDb } from '../../utils/db/db';
-import type { Contact } from '../../utils/domain/contact';
+import { getContact } from '../../utils/db/repos/contacts';
+import type { Channel, ContactId } from '../../utils/domain/common';
 import { t } from '../../utils/i18n';
+import { setFocus as reportFocus } from '../../utils/messaging/client';
+import { ContactCard } from '../contact/ContactCard';
+import { ManualAdd } from '../contact/ManualAdd';
 import { PersonRow } from '../contact/PersonRow';
+import { CaptureButton } from '../timeline/CaptureButton';
+import { SavePageButton } from '../timeline/SavePageButton';
+import { ContactTabs } from './ContactTabs';
+import { ExpandHandle, FrameControls, useFrameLayout } from './FrameControls';
+import { defaultFocus, usePeopleMatches } from './use-people';
 import { useTabContext } from './use-tab-context';
 
 /** The sidebar: who is on screen and what we know of them. One app in the frame and the side panel. */
 export function SidebarApp({ search }: { search: string }) {
   const db = getDb();
+  const params = new URLSearchParams(search);
+  const frameHost = params.get('host');
   const state = useTabContext(search);
-  const [focus, setFocus] = useState<Contact>();
-
   const context = state.status === 'ready' ? state.context : null;
-  const dataState = state.status === 'loading' ? 'loading' : context && context.people.length > 0 ? 'ready' : 'no-context';
+  const people = context?.people ?? [];
+  const matches = usePeopleMatches(db, people);
+  const [picked, setPicked] = useState<ContactId>();
+  const pageKey = context ? `${context.url}|${context.threadId ?? ''}` : '';
+
+  // A new thread or profile starts with the default focus again.
+  useEffect(() => setPicked(undefined), [pageKey]);
+
+  const autoIndex = defaultFocus(people, matches);
+  const focusId = picked ?? matches?.[autoIndex]?.contact?.id;
+  const focus = useLiveQuery(() => (focusId ? getContact(db, focusId) : undefined), [db, focusId]);
+  const tabId = state.status === 'ready' ? state.tabId : undefined;
+
+  useEffect(() => {
+    if (tabId !== undefined && tabId >= 0) void reportFocus(tabId, focusId ?? null);
+  }, [tabId, focusId]);
+
+  const [layout, setLayout] = useFrameLayout(tabId, frameHost);
+  const dataState = state.status === 'loading' ? 'loading' : people.length > 0 ? 'ready' : 'no-context';
+  const channel: Channel | undefined = context ? (context.site === 'linkedin' ? 'linkedin' : 'email') : undefined;
+
+  if (frameHost && layout.collapsed) {
+    return (
+      <main className="sidebar sidebar--collapsed" data-testid="sidebar" data-state={dataState} data-site={context?.site ?? ''}>
+        <ExpandHandle layout={layout} onChange={setLayout} />
+      </main>
+    );
+  }
 
   return (
     <main className="sidebar" data-testid="sidebar" data-state={dataState} data-site={context?.site ?? ''}>
       <header className="sidebar__header">
         <h1 className="sidebar__title">{t('sidebarTitle')}</h1>
         {context && <span className="sidebar__site">{t('onSite', t(`site_${context.site}`))}</span>}
+        {frameHost && tabId !== undefined && <FrameControls layout={layout} onChange={setLayout} />}
       </header>
       {state.status === 'loading' && <p className="muted">{t('loading')}</p>}
       {state.status === 'error' && (
@@ -27,23 +65,34 @@ export function SidebarApp({ search }: { search: string }) {
         </p>
       )}
       {dataState === 'no-context' && state.status !== 'error' && <p className="muted">{t('noContext')}</p>}
-      {context && context.people.length > 0 && (
+      {people.length > 0 && (
         <section aria-labelledby="people-heading">
           <h2 id="people-heading" className="section-title">
             {t('peopleOnScreen')}
           </h2>
           <ul className="people">
-            {context.people.map((person, index) => (
+            {people.map((person, index) => (
               <PersonRow
-                key={`${context.url}|${person.email ?? person.linkedinUrl ?? person.name}|${index}`}
+                key={`${pageKey}|${person.role}|${person.email ?? person.linkedinUrl ?? person.name}|${index}`}
                 db={db}
                 person={person}
-                selected={Boolean(focus && person.email && focus.emails.includes(person.email))}
-                onSelect={setFocus}
+                match={matches?.[index]}
+                selected={Boolean(focusId && matches?.[index]?.contact?.id === focusId)}
+                onSelect={(contact) => contact && setPicked(contact.id)}
               />
             ))}
           </ul>
         </section>
+      )}
+      {context && context.messages.length > 0 && <CaptureButton db={db} context={context} focus={focus?.id} />}
+      {focus ? (
+        <>
+          <ContactCard db={db} contact={focus} />
+          {tabId !== undefined && tabId >= 0 && <SavePageButton tabId={tabId} contactId={focus.id} />}
+          <ContactTabs db={db} contact={focus} channel={channel} />
+        </>
+      ) : (
+        state.status === 'ready' && <ManualAdd db={db} onAdded={(c) => setPicked(c.id)} />
       )}
     </main>
   );

@@ -9,9 +9,13 @@ const createElement = Document.prototype.createElement;
 const appendChild = Node.prototype.appendChild;
 const setAttribute = Element.prototype.setAttribute;
 const documentElementGetter = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement')!.get!;
+const bodyGetter = Object.getOwnPropertyDescriptor(Document.prototype, 'body')!.get!;
+const getComputed = window.getComputedStyle.bind(window);
 
 export const ROOT_ID = 'rapport-root';
 const WIDTH = 360;
+/** Width of the slim handle while collapsed. */
+export const COLLAPSED_WIDTH = 36;
 
 const HOST_STYLE = [
   'all: initial',
@@ -31,6 +35,8 @@ const FRAME_STYLE = 'all: initial; display: block; border: 0; width: 100%; heigh
 
 export interface MountedFrame {
   host: HTMLElement;
+  /** Sets the frame's width and makes room for it, so it never covers the reading area. */
+  setWidth(width: number): void;
   /** Puts the host back when the page removed it; returns true when it had to. */
   ensureAttached(): boolean;
   remove(): void;
@@ -50,8 +56,15 @@ export function mountFrame(doc: Document, src: string): MountedFrame {
   const root = () => documentElementGetter.call(doc) as HTMLElement;
   // Appended to <html>, not <body>: pages that rebuild or sweep their body leave us alone.
   appendChild.call(root(), host);
+  const setWidth = (width: number) => {
+    host.style.setProperty('width', `${width}px`, 'important');
+    // The page keeps its layout, narrower by our width: nothing of the mail sits under the frame.
+    root().style.setProperty('margin-right', `${width}px`, 'important');
+  };
+  setWidth(WIDTH);
   return {
     host,
+    setWidth,
     ensureAttached() {
       if (host.isConnected) return false;
       appendChild.call(root(), host);
@@ -59,6 +72,24 @@ export function mountFrame(doc: Document, src: string): MountedFrame {
     },
     remove() {
       host.remove();
+      root().style.removeProperty('margin-right');
     },
   };
+}
+
+/** `dark` when the host page paints a dark background (Gmail and Outlook dark themes), else `light`. */
+export function hostTheme(doc: Document): 'dark' | 'light' {
+  try {
+    const body = bodyGetter.call(doc) as Element | null;
+    for (const el of [body, documentElementGetter.call(doc) as Element]) {
+      if (!el || !(el instanceof Element)) continue;
+      const match = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(getComputed(el).backgroundColor);
+      if (!match || match[4] === '0') continue;
+      const [r, g, b] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110 ? 'dark' : 'light';
+    }
+  } catch {
+    // An odd page: fall back to light.
+  }
+  return 'light';
 }

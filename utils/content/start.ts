@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { clearContext, extensionUrl, sendContext } from '../messaging/wire';
+import { clearContext, extensionUrl, onFrameLayout, sendContext } from '../messaging/wire';
 import type { SiteAdapter } from '../sites/types';
 import { watchPage } from '../sites/watch';
-import { mountFrame, type MountedFrame } from './frame';
+import { COLLAPSED_WIDTH, hostTheme, mountFrame, type MountedFrame } from './frame';
 
 /**
  * Webmail: follow the page, report each new context, and dock the sidebar frame once the
@@ -15,15 +15,18 @@ export function startWebmail(adapter: SiteAdapter, ctx: ContentScriptContext): v
     void sendContext(context).then((ack) => {
       if (!ack.ok || ack.tabId === undefined || frame || mounting || ctx.isInvalid) return;
       mounting = true;
-      frame = mountFrame(document, `${extensionUrl('/sidebar.html')}?tabId=${ack.tabId}&host=${adapter.site}`);
+      const theme = hostTheme(document);
+      frame = mountFrame(document, `${extensionUrl('/sidebar.html')}?tabId=${ack.tabId}&host=${adapter.site}&theme=${theme}`);
     });
   };
   const stop = watchPage(adapter, window, onContext);
+  const stopLayout = onFrameLayout((layout) => frame?.setWidth(layout.collapsed ? COLLAPSED_WIDTH : layout.width));
   // Some pages sweep foreign nodes; put the frame back without a polling loop.
   const keeper = new MutationObserver(() => frame?.ensureAttached());
   keeper.observe(document.documentElement, { childList: true });
   ctx.onInvalidated(() => {
     stop();
+    stopLayout();
     keeper.disconnect();
     frame?.remove();
     void clearContext();

@@ -4,7 +4,7 @@ import { BroadcastSchema, type PageMessage } from './protocol';
 
 /** Extension-page side of the protocol: ask the background, listen to its broadcasts. */
 
-async function ask<T>(message: PageMessage): Promise<T> {
+async function ask<T>(message: PageMessage | { type: string; [key: string]: unknown }): Promise<T> {
   const reply = (await browser.runtime.sendMessage(message)) as ({ ok: boolean; error?: string } & T) | undefined;
   if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
   return reply;
@@ -61,4 +61,33 @@ export function message(key: string, substitutions?: string[]): string {
 /** The browser UI language, e.g. `de`. */
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
+}
+
+/** Tells the background which contact this tab's sidebar has in focus (context-menu captures). */
+export async function setFocus(tabId: number, contactId: string | null): Promise<void> {
+  await ask({ type: 'focus/set', tabId, contactId }).catch(() => undefined);
+}
+
+/** Saves the page in a tab (Readability) as a note for a contact. */
+export async function savePageNote(tabId: number, contactId: string): Promise<void> {
+  await ask({ type: 'page/save-note', tabId, contactId, selectionOnly: false });
+}
+
+export interface Layout {
+  collapsed: boolean;
+  width: number;
+}
+
+/** The docked frame's layout remembered for a site. */
+export async function loadLayout(site: string): Promise<Layout | undefined> {
+  const key = `layout:${site}`;
+  const stored = (await browser.storage.local.get(key))[key] as Partial<Layout> | undefined;
+  if (!stored || typeof stored.collapsed !== 'boolean' || typeof stored.width !== 'number') return undefined;
+  return { collapsed: stored.collapsed, width: stored.width };
+}
+
+/** Applies a layout to a tab's frame and remembers it for the site. */
+export async function applyLayout(tabId: number, site: string, layout: Layout): Promise<void> {
+  await browser.storage.local.set({ [`layout:${site}`]: layout });
+  await ask({ type: 'frame/layout', tabId, ...layout });
 }

@@ -9,6 +9,21 @@ import { PageContextSchema } from '../sites/types';
 
 const TabId = z.int().min(0).max(2 ** 31);
 
+/** Bounds of the docked frame's width in px (it works from 320 px). */
+export const FRAME_MIN_WIDTH = 280;
+export const FRAME_MAX_WIDTH = 720;
+
+/** The article Readability found on a page: page-shaped, so parsed like everything from a page. */
+export const ArticleSchema = z.object({
+  title: z.string().max(2000).default(''),
+  byline: z.string().max(1000).nullish(),
+  excerpt: z.string().max(5000).nullish(),
+  text: z.string().max(200_000),
+  url: z.url({ protocol: /^https?$/ }).max(4000),
+  selection: z.boolean().default(false),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
 /** Content script → background. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context/update'), context: PageContextSchema }),
@@ -24,6 +39,13 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('frame/tab') }),
   /** Which contact the sidebar of a tab has in focus (context-menu captures go to them). */
   z.object({ type: z.literal('focus/set'), tabId: TabId, contactId: z.string().max(100).nullable() }),
+  /** Collapse, expand or resize the docked frame in a webmail tab. */
+  z.object({
+    type: z.literal('frame/layout'),
+    tabId: TabId,
+    collapsed: z.boolean(),
+    width: z.int().min(FRAME_MIN_WIDTH).max(FRAME_MAX_WIDTH),
+  }),
   /** Save the main text of a tab's page (readability) as a note for a contact. */
   z.object({
     type: z.literal('page/save-note'),

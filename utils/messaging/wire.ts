@@ -50,3 +50,23 @@ export async function clearContext(): Promise<void> {
 export function extensionUrl(path: `/${string}`): string {
   return browser.runtime.getURL(path as '/sidebar.html');
 }
+
+/** Background → webmail content script: the docked frame's layout. */
+export interface FrameLayout {
+  type: 'frame/layout';
+  collapsed: boolean;
+  width: number;
+}
+
+/** Listens for layout changes of the docked frame; checks the shape by hand (no zod here). */
+export function onFrameLayout(listener: (layout: FrameLayout) => void): () => void {
+  const handler = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
+    const m = message as Partial<FrameLayout>;
+    if (m.type !== 'frame/layout' || typeof m.collapsed !== 'boolean' || typeof m.width !== 'number') return;
+    if (!Number.isFinite(m.width) || m.width < 0 || m.width > 2000) return;
+    listener({ type: 'frame/layout', collapsed: m.collapsed, width: Math.round(m.width) });
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}

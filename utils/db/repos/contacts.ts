@@ -13,6 +13,8 @@ export function parseContact(value: unknown): Contact {
 }
 
 function dedupeLists(contact: Contact): Contact {
+  // Cleared optional fields are removed, not stored as undefined: records stay JSON-identical.
+  for (const key of Object.keys(contact) as (keyof Contact)[]) if (contact[key] === undefined) delete contact[key];
   return {
     ...contact,
     emails: [...new Set(contact.emails)],

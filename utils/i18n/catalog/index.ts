@@ -1,8 +1,9 @@
 import type { Catalog, Language } from '../types';
 import core from './core';
+import sidebar from './sidebar';
 
 /** Every UI string. Areas add their own file here; keys must be unique across files. */
-export const CATALOGS: Catalog[] = [core];
+export const CATALOGS: Catalog[] = [core, sidebar];
 
 export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
 

@@ -1,0 +1,31 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { RapportDB } from '../../utils/db/db';
+import { matchPerson, type PersonMatch } from '../../utils/db/repos/contacts';
+import type { Person, Role } from '../../utils/sites/types';
+
+/** Who the sidebar should show first: the profile, then whoever wrote, then the rest. */
+const PRIORITY: Role[] = ['profile', 'sender', 'participant', 'recipient', 'cc', 'result'];
+
+/** Matches every person on screen against the store, kept live as contacts change. */
+export function usePeopleMatches(db: RapportDB, people: readonly Person[]): PersonMatch[] | undefined {
+  const key = people.map((p) => `${p.role}|${p.email ?? ''}|${p.linkedinUrl ?? ''}|${p.name}|${p.company ?? ''}`).join('\n');
+  return useLiveQuery(
+    () =>
+      Promise.all(
+        people.map((p) => matchPerson(db, { name: p.name, email: p.email, linkedinUrl: p.linkedinUrl, company: p.company })),
+      ),
+    // `key` stands for `people`: a new array with the same people must not re-query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [db, key],
+  );
+}
+
+/** The index of the person to focus on by default: the first known one by role priority. */
+export function defaultFocus(people: readonly Person[], matches: readonly PersonMatch[] | undefined): number {
+  if (!matches) return -1;
+  for (const role of PRIORITY) {
+    const index = people.findIndex((p, i) => p.role === role && matches[i]?.contact);
+    if (index >= 0) return index;
+  }
+  return -1;
+}

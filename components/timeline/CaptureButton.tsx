@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { RapportDB } from '../../utils/db/db';
+import { findByEmail, findByLinkedIn } from '../../utils/db/repos/contacts';
+import { captureInteractions } from '../../utils/db/repos/interactions';
+import { conversationToInteractions } from '../../utils/domain/capture';
+import type { ContactId } from '../../utils/domain/common';
+import { canonicalLinkedInUrl, normalizeEmail } from '../../utils/domain/normalize';
+import { t } from '../../utils/i18n';
+import type { PageContext } from '../../utils/sites/types';
+
+/** Stores every message of the conversation on screen as its own touchpoint (once). */
+export async function captureConversation(db: RapportDB, context: PageContext, focus: ContactId | undefined) {
+  const emails = new Map<string, ContactId>();
+  const profiles = new Map<string, ContactId>();
+  for (const message of context.messages) {
+    for (const p of [message.from, ...message.to, ...message.cc]) {
+      const email = p?.email ? normalizeEmail(p.email) : '';
+      if (email && !emails.has(email)) {
+        const c = await findByEmail(db, email);
+        if (c) emails.set(email, c.id);
+      }
+      const linkedin = p && 'linkedinUrl' in p ? (p as { linkedinUrl?: string }).linkedinUrl : undefined;
+      const url = linkedin ? canonicalLinkedInUrl(linkedin) : '';
+      if (url && !profiles.has(url)) {
+        const c = await findByLinkedIn(db, url);
+        if (c) profiles.set(url, c.id);
+      }
+    }
+  }
+  const entries = conversationToInteractions(
+    context,
+    (p) =>
+      (p.email ? emails.get(normalizeEmail(p.email)) : undefined) ??
+      (p.linkedinUrl ? profiles.get(canonicalLinkedInUrl(p.linkedinUrl)) : undefined),
+    focus,
+    new Date(),
+  );
+  return { entries: entries.length, ...(await captureInteractions(db, entries)) };
+}
+
+export function CaptureButton({ db, context, focus }: { db: RapportDB; context: PageContext; focus: ContactId | undefined }) {
+  const [status, setStatus] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const result = await captureConversation(db, context, focus);
+      setStatus(result.entries === 0 ? t('nothingToCapture') : t('captured', result.stored.length, result.skipped));
+    } catch (e) {
+      setStatus(t('errorGeneric', e instanceof Error ? e.message : String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="capture">
+      <button type="button" className="button" data-testid="capture-conversation" onClick={run} disabled={busy}>
+        {t('captureConversation')}
+      </button>
+      {status && (
+        <p className="muted" role="status" data-testid="capture-status">
+          {status}
+        </p>
+      )}
+    </div>
+  );
+}
