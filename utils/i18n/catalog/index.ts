@@ -1,9 +1,13 @@
 import type { Catalog, Language } from '../types';
 import core from './core';
+import followups from './followups';
+import handover from './handover';
+import pillars from './pillars';
+import preferences from './preferences';
 import sidebar from './sidebar';
 
 /** Every UI string. Areas add their own file here; keys must be unique across files. */
-export const CATALOGS: Catalog[] = [core, sidebar];
+export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover];
 
 export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
 
