@@ -1,0 +1,19 @@
+import { benchExportInteractions, benchImportContacts } from './bench';
+import { freshDb } from './test-helpers';
+
+// Smoke test of the bench entry points at a small size (the real numbers come from Chromium).
+describe('bench functions', () => {
+  it('import n contacts', async () => {
+    const db = freshDb();
+    const result = await benchImportContacts(db, 2000);
+    expect(result.imported).toBe(2000);
+    expect(await db.contacts.count()).toBe(2000);
+  });
+
+  it('export n interactions', async () => {
+    const db = freshDb();
+    const result = await benchExportInteractions(db, 5000);
+    expect(result.records).toBe(5000 + 50 + 0);
+    expect(result.bytes).toBeGreaterThan(5000 * 100);
+  });
+});

@@ -1,0 +1,108 @@
+import type { RapportDB } from '../db/db';
+import { applyImport, planImport, seedForBench } from '../db/repos/transfer';
+import type { ContactId, InteractionId } from '../domain/common';
+import type { Contact } from '../domain/contact';
+import type { Interaction } from '../domain/interaction';
+import { exportDatabase } from './export';
+import { decodeImport } from './import';
+import type { ExportFormat } from './model';
+
+/*
+ * Benchmarks for the real-Chromium bench page (`npm run bench`). Test data is generated and
+ * seeded outside the timed part. Under Node with fake-indexeddb the numbers only hint at the
+ * real ones (and there is no `performance.memory`).
+ */
+
+function heapBytes(): number | undefined {
+  return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
+}
+
+/** A LinkedIn Connections.csv with `n` people (notes lines and all), as bytes. */
+export function linkedInCsv(n: number): Uint8Array {
+  const lines = ['Notes:', '"Generated for the import benchmark."', '', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`Person${i},Bench${i % 997},https://www.linkedin.com/in/bench-person-${i},person${i}@bench${i % 50}.example,"Company ${i % 1000}, GmbH",Role ${i % 37},0${1 + (i % 9)} Mar 2024`);
+  }
+  return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+}
+
+/**
+ * Imports `n` new contacts from a LinkedIn CSV into `db` the way the UI does: decode, plan
+ * (preview), apply in one transaction. Target in Chromium: 100 000 contacts in ≤ 10 s.
+ */
+export async function benchImportContacts(db: RapportDB, n: number): Promise<{ ms: number; imported: number; decodeMs: number; planMs: number; writeMs: number }> {
+  const bytes = linkedInCsv(n);
+  const t0 = performance.now();
+  const decoded = decodeImport(bytes);
+  const t1 = performance.now();
+  const plan = await planImport(db, decoded, { chunkSize: 2000 });
+  const t2 = performance.now();
+  const report = await applyImport(db, plan, { chunkSize: 5000 });
+  const t3 = performance.now();
+  return { ms: t3 - t0, imported: report.imported, decodeMs: t1 - t0, planMs: t2 - t1, writeMs: t3 - t2 };
+}
+
+/** Seeds `interactions` interactions spread over `contacts` contacts (bulk writes, not timed). */
+export async function seedInteractions(db: RapportDB, interactions: number, contacts = Math.max(1, Math.ceil(interactions / 100))): Promise<void> {
+  const stamp = '2026-01-01T00:00:00.000Z';
+  const people: Contact[] = Array.from({ length: contacts }, (_, i) => ({
+    id: `ct_bench-${i}` as ContactId,
+    displayName: `Bench Person ${i}`,
+    emails: [`bench${i}@seed.example`],
+    phones: [],
+    tags: ['bench'],
+    value: {},
+    preferences: { channels: [], topics: [] },
+    createdAt: stamp,
+    updatedAt: stamp,
+  }));
+  await seedForBench(db, people, []);
+  const chunk = 20_000;
+  for (let start = 0; start < interactions; start += chunk) {
+    const rows: Interaction[] = [];
+    for (let i = start; i < Math.min(interactions, start + chunk); i++) {
+      const at = new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString();
+      rows.push({
+        id: `ix_bench-${String(i).padStart(8, '0')}` as InteractionId,
+        contactIds: [people[i % contacts]!.id],
+        kind: i % 3 === 0 ? 'email' : 'note',
+        channel: i % 3 === 0 ? 'email' : 'other',
+        direction: i % 3 === 0 ? 'inbound' : 'internal',
+        department: 'sales',
+        occurredAt: at,
+        subject: `Touchpoint ${i}`,
+        text: `Short note number ${i}: called about the offer, "follow up" next week.`,
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    await seedForBench(db, [], rows);
+  }
+}
+
+/**
+ * Exports a database holding `n` interactions (seeded first when it has fewer) and times the
+ * export alone. `peakHeapMB` is the highest `performance.memory.usedJSHeapSize` seen during the
+ * export (Chromium only). Target: 1 000 000 interactions with a peak ≤ 200 MB.
+ */
+export async function benchExportInteractions(
+  db: RapportDB,
+  n: number,
+  format: ExportFormat = 'json',
+): Promise<{ ms: number; peakHeapMB?: number; startHeapMB?: number; bytes: number; records: number }> {
+  if ((await db.interactions.count()) < n) await seedInteractions(db, n);
+  const start = heapBytes();
+  let peak = start;
+  const t0 = performance.now();
+  const result = await exportDatabase(db, {
+    format,
+    appVersion: 'bench',
+    onProgress: () => {
+      const now = heapBytes();
+      if (now !== undefined && (peak === undefined || now > peak)) peak = now;
+    },
+  });
+  const ms = performance.now() - t0;
+  const mb = (bytes: number | undefined) => (bytes === undefined ? undefined : Math.round((bytes / 1048576) * 10) / 10);
+  return { ms, peakHeapMB: mb(peak), startHeapMB: mb(start), bytes: result.blob.size, records: result.records };
+}
