@@ -2,6 +2,17 @@ import { defineConfig } from 'wxt';
 import { localeFile } from './utils/i18n/catalog';
 import { LANGUAGES } from './utils/i18n/types';
 
+/** Escapes every non-ASCII UTF-16 unit as \uXXXX: valid in strings, regex literals, identifiers. */
+function asciiOnly() {
+  return {
+    name: 'rapport:ascii-only',
+    renderChunk(code: string) {
+      if (!/[^\x00-\x7f]/.test(code)) return null;
+      return { code: code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), map: null };
+    },
+  };
+}
+
 /** Hosts where the docked sidebar frame lives (webmail). */
 const WEBMAIL_MATCHES = [
   'https://mail.google.com/*',
@@ -41,6 +52,9 @@ export default defineConfig({
           browser_specific_settings: { gecko: { id: 'rapport@rapport.example', strict_min_version: '128.0' } },
         }
       : { side_panel: { default_path: 'sidebar.html' }, key: MANIFEST_KEY }),
+    // The same hosts the content scripts run on (no new install warning): lets "save page as note"
+    // read a webmail or LinkedIn page from the sidebar without a fresh gesture.
+    host_permissions: [...WEBMAIL_MATCHES, 'https://www.linkedin.com/*'],
     action: { default_title: 'Rapport' },
     commands: {
       'toggle-sidebar': {
@@ -63,7 +77,9 @@ export default defineConfig({
   },
   vite: () => ({
     // Chrome refuses a content script it does not read as UTF-8, silently when loaded unpacked:
-    // keep every bundle plain ASCII (esbuild escapes the rest). tests/check-bundles.mjs verifies.
+    // keep every bundle plain ASCII. esbuild escapes strings; the plugin also escapes what it leaves
+    // (regular-expression literals, comments). tests/check-bundles.mjs verifies the output.
     esbuild: { charset: 'ascii' },
+    plugins: [asciiOnly()],
   }),
 });

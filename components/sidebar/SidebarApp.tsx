@@ -24,11 +24,11 @@ export function SidebarApp({ search }: { search: string }) {
   const context = state.status === 'ready' ? state.context : null;
   const people = context?.people ?? [];
   const matches = usePeopleMatches(db, people);
-  const [picked, setPicked] = useState<ContactId>();
   const pageKey = context ? `${context.url}|${context.threadId ?? ''}` : '';
-
-  // A new thread or profile starts with the default focus again.
-  useEffect(() => setPicked(undefined), [pageKey]);
+  // A pick belongs to the page it was made on: a new thread or profile starts with the default focus.
+  const [pick, setPick] = useState<{ pageKey: string; id: ContactId }>();
+  const setPicked = (id: ContactId) => setPick({ pageKey, id });
+  const picked = pick?.pageKey === pageKey ? pick.id : undefined;
 
   const autoIndex = defaultFocus(people, matches);
   const focusId = picked ?? matches?.[autoIndex]?.contact?.id;

@@ -15,7 +15,6 @@ export function usePeopleMatches(db: RapportDB, people: readonly Person[]): Pers
         people.map((p) => matchPerson(db, { name: p.name, email: p.email, linkedinUrl: p.linkedinUrl, company: p.company })),
       ),
     // `key` stands for `people`: a new array with the same people must not re-query.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [db, key],
   );
 }

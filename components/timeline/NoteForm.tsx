@@ -8,12 +8,6 @@ import { enumKey } from '../../utils/i18n/keys';
 const KINDS = ['note', 'call', 'meeting'] as const;
 type QuickKind = (typeof KINDS)[number];
 
-/** `YYYY-MM-DDTHH:mm` in local time, for a datetime-local input. */
-function localInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 /** Quick note: text, kind (note, call, meeting), department, date (default now). */
 export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactId }) {
   const [text, setText] = useState('');
@@ -88,7 +82,6 @@ export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactI
           <input
             type="datetime-local"
             value={when}
-            max={localInputValue(new Date(Date.now() + 365 * 86_400_000))}
             onChange={(e) => setWhen(e.target.value)}
           />
         </label>

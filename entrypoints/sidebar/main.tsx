@@ -5,6 +5,9 @@ import { locale } from '../../utils/i18n';
 import '../../components/ui/base.css';
 
 document.documentElement.lang = locale();
+// Follow the host page's light or dark theme when the frame was told it (webmail).
+const theme = new URLSearchParams(location.search).get('theme');
+if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SidebarApp search={location.search} />
