@@ -48,6 +48,7 @@ export default {
     en: 'Language: use a code such as de or en-GB.',
     de: 'Sprache: bitte ein Kürzel wie de oder en-GB angeben.',
   },
+  pref_err_invalid: { en: 'Please check the preferences.', de: 'Bitte die Angaben prüfen.' },
   pref_err_tooLong: { en: '{1}: too long.', de: '{1}: zu lang.' },
   pref_err_save: { en: 'Could not save: {1}', de: 'Speichern fehlgeschlagen: {1}' },
 
