@@ -49,6 +49,13 @@ function RowList({ title, rows }: { title: string; rows: readonly InvalidRow[] }
 
 function ProgressLine({ progress }: { progress?: Progress }) {
   if (!progress) return <p className="muted">{t('transfer_reading')}</p>;
+  if (progress.phase === 'decode') {
+    return (
+      <p className="muted">
+        <progress max={Math.max(1, progress.total)} value={progress.done} /> {t('transfer_reading')}
+      </p>
+    );
+  }
   const label = progress.phase === 'write' ? 'transfer_writing' : 'transfer_planning';
   return (
     <p className="muted">
@@ -92,7 +99,8 @@ export function ImportPanel({ db }: { db: RapportDB }) {
     if (!file) return;
     setState({ step: 'busy' });
     try {
-      await preview(await readImportFile(file), mode);
+      const decoded = await readImportFile(file, { onProgress: (progress) => setState({ step: 'busy', progress }) });
+      await preview(decoded, mode);
     } catch (error) {
       setState({ step: 'error', error });
     }

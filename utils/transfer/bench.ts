@@ -33,7 +33,7 @@ export function linkedInCsv(n: number): Uint8Array {
 export async function benchImportContacts(db: RapportDB, n: number): Promise<{ ms: number; imported: number; decodeMs: number; planMs: number; writeMs: number }> {
   const bytes = linkedInCsv(n);
   const t0 = performance.now();
-  const decoded = decodeImport(bytes);
+  const decoded = (await decodeImport(bytes));
   const t1 = performance.now();
   const plan = await planImport(db, decoded, { chunkSize: 2000 });
   const t2 = performance.now();

@@ -1,7 +1,7 @@
 import { parseContact } from '../db/repos/contacts';
 import { applyImport, planImport, summarize } from '../db/repos/transfer';
 import type { Contact } from '../domain/contact';
-import { joinList, neutralizeFormula, restoreFormula, splitList } from './csv-cells';
+import { joinList, neutralizeFormula, parseCsv, restoreFormula, splitList } from './csv-cells';
 import { exportDatabase, writeExport } from './export';
 import { decodeImport } from './import';
 import { encodeMarkdown, markdownFileName } from './markdown';
@@ -14,7 +14,7 @@ const base = (over: Partial<Contact>): Contact =>
   parseContact({ id: 'ct_1', displayName: 'X', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...over });
 
 describe('CSV cells', () => {
-  it('neutralises formula starts reversibly', () => {
+  it('neutralises formula starts reversibly', async () => {
     for (const [value, cell] of [
       ['=SUM(A1)', "'=SUM(A1)"],
       ["'=SUM(A1)", "''=SUM(A1)"],
@@ -31,15 +31,31 @@ describe('CSV cells', () => {
     }
   });
 
-  it('joins and splits lists with escaped separators', () => {
+  it('joins and splits lists with escaped separators', async () => {
     const items = ['a;b', 'c\\d', 'e'];
     expect(joinList(items)).toBe('a\\;b; c\\\\d; e');
     expect(splitList(joinList(items))).toEqual(items);
   });
 });
 
+describe('CSV parsing that yields to the UI', () => {
+  const text = Array.from({ length: 50 }, (_, i) => (i % 7 === 0 ? `r${i},"multi\nline ${i}"` : `r${i},plain`)).join('\r\n') + '\r\n';
+
+  it('gives the same records and line numbers with and without pauses', async () => {
+    const straight = await parseCsv(text, ',', 1, { yieldEvery: 0 });
+    const paused = await parseCsv(text, ',', 1, { yieldEvery: 3 });
+    expect(paused).toEqual(straight);
+    expect(straight).toHaveLength(50);
+    expect(straight[8]).toEqual({ line: 11, cells: ['r8', 'plain'] });
+  });
+
+  it('names the right line of a broken quote after a pause', async () => {
+    await expect(parseCsv(text + 'x,"open\r\ny,z\r\n', ',', 1, { yieldEvery: 4 })).rejects.toThrowError(/^Line 59: a quoted field is never closed/);
+  });
+});
+
 describe('vCard', () => {
-  it('folds at 75 octets without splitting a UTF-8 sequence', () => {
+  it('folds at 75 octets without splitting a UTF-8 sequence', async () => {
     const line = 'NOTE:' + 'ä'.repeat(100);
     const folded = foldLine(line);
     const physical = folded.split('\r\n');
@@ -54,7 +70,7 @@ describe('vCard', () => {
     }
   });
 
-  it('writes vCard 4.0 and 3.0 with escaping', () => {
+  it('writes vCard 4.0 and 3.0 with escaping', async () => {
     const contact = base({
       displayName: 'Müller, Anna; Dr.',
       givenName: 'Anna',
@@ -92,15 +108,15 @@ describe('vCard', () => {
     expect(v3).toContain('VERSION:3.0\r\n');
     expect(v3).toContain('EMAIL;TYPE=INTERNET:anna@a.example\r\n');
     expect(v3).not.toContain('LANG');
-    const [back] = decodeImport(new TextEncoder().encode(v3)).contacts;
+    const [back] = (await decodeImport(new TextEncoder().encode(v3))).contacts;
     expect(back?.value).toMatchObject({ id: 'ct_1', displayName: 'Müller, Anna; Dr.', company: 'A; B GmbH', tags: ['kunde', 'a,b'], about: 'line1\nline2 \\ end' });
   });
 
-  it('reads a card folded in the middle of a UTF-8 sequence by another app', () => {
+  it('reads a card folded in the middle of a UTF-8 sequence by another app', async () => {
     const bytes = new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:J\u00fcrgen\r\nEND:VCARD\r\n');
     const at = bytes.indexOf(0xc3); // split "ü" (C3 BC) across two lines
     const folded = new Uint8Array([...bytes.subarray(0, at + 1), 0x0d, 0x0a, 0x20, ...bytes.subarray(at + 1)]);
-    expect(decodeImport(folded).contacts[0]?.value.displayName).toBe('Jürgen');
+    expect((await decodeImport(folded)).contacts[0]?.value.displayName).toBe('Jürgen');
   });
 });
 
@@ -198,7 +214,7 @@ Budget freigegeben
 `);
   });
 
-  it('keeps note text from becoming headings or HTML', () => {
+  it('keeps note text from becoming headings or HTML', async () => {
     const md = encodeMarkdown({
       contact: base({ displayName: 'X' }),
       interactions: [
@@ -223,7 +239,7 @@ describe('export: selections, handover, progress, cancel', () => {
     expect(envelope.data.interactions.every((i: { contactIds: string[] }) => i.contactIds.join() === anna)).toBe(true);
 
     const colleague = freshDb();
-    const plan = await planImport(colleague, decodeImport(new Uint8Array(await blob.arrayBuffer())));
+    const plan = await planImport(colleague, (await decodeImport(new Uint8Array(await blob.arrayBuffer()))));
     expect(summarize(plan)).toMatchObject({ new: 1, interactions: 2, followUps: 1, checks: 1, companies: 1, invalid: 0 });
     await applyImport(colleague, plan);
     expect((await colleague.contacts.get(anna))?.displayName).toBe('Anna Weiß');
@@ -268,7 +284,7 @@ describe('export: selections, handover, progress, cancel', () => {
     await seedSample(db);
     const { blob } = await exportDatabase(db, { format: 'json' });
     const other = freshDb();
-    await applyImport(other, await planImport(other, decodeImport(new Uint8Array(await blob.arrayBuffer()))));
+    await applyImport(other, await planImport(other, (await decodeImport(new Uint8Array(await blob.arrayBuffer())))));
     const a = await dumpTables(db);
     const b = await dumpTables(other);
     for (const table of ['contacts', 'interactions', 'interactionLinks', 'followUps', 'checks', 'companies', 'pipelines']) expect(b[table]).toEqual(a[table]);

@@ -76,35 +76,56 @@ export function guessDelimiter(headerLine: string): string {
   return candidates[0]![1] > 0 ? candidates[0]![0] : ',';
 }
 
+/** Options of `parseCsv`: how often to give the event loop back, and progress in characters. */
+export interface ParseCsvOptions {
+  /** Rows between two macrotask yields (0 = never yield). */
+  yieldEvery?: number;
+  onProgress?: (doneChars: number, totalChars: number) => void;
+}
+
 /**
  * Parses CSV text with papaparse and keeps, for every record, the line it starts on. A quote
- * that is never closed or a stray quote refuses the whole file, naming the line.
+ * that is never closed or a stray quote refuses the whole file, naming the line. Every
+ * `yieldEvery` rows the parser pauses for a macrotask, so a 100 000-row file doesn't freeze the page.
  */
-export function parseCsv(text: string, delimiter: string, firstLine = 1): CsvRecord[] {
+export function parseCsv(text: string, delimiter: string, firstLine = 1, options: ParseCsvOptions = {}): Promise<CsvRecord[]> {
   const lines = new LineIndex(text, firstLine);
   const records: CsvRecord[] = [];
+  const yieldEvery = options.yieldEvery ?? 5000;
+  // After a pause papaparse counts its cursor from where it resumed: `base` makes it absolute.
+  let base = 0;
   let start = 0;
-  let failure: TransferError | undefined;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      const quoteError = result.errors.find((e) => e.type === 'Quotes');
-      if (quoteError) {
-        const at = typeof quoteError.index === 'number' ? quoteError.index : start;
-        failure =
-          quoteError.code === 'MissingQuotes'
-            ? new TransferError('broken-quote', 'a quoted field is never closed (a missing " character); the rest of the file would be read as one cell.', lines.lineAt(start))
-            : new TransferError('broken-quote', 'a " character appears inside a field that is not quoted correctly.', lines.lineAt(at));
-        parser.abort();
-        return;
-      }
-      const cells = result.data;
-      if (!(cells.length === 1 && cells[0] === '')) records.push({ line: lines.lineAt(start), cells });
-      // papaparse's cursor is just after this record's line break: where the next one starts.
-      start = result.meta.cursor;
-    },
+  let rowsSinceYield = 0;
+  return new Promise((resolve, reject) => {
+    let failure: TransferError | undefined;
+    Papa.parse<string[]>(text, {
+      delimiter,
+      skipEmptyLines: false,
+      step: (result, parser) => {
+        const quoteError = result.errors.find((e) => e.type === 'Quotes');
+        if (quoteError) {
+          const at = typeof quoteError.index === 'number' ? base + quoteError.index : start;
+          failure =
+            quoteError.code === 'MissingQuotes'
+              ? new TransferError('broken-quote', 'a quoted field is never closed (a missing " character); the rest of the file would be read as one cell.', lines.lineAt(start))
+              : new TransferError('broken-quote', 'a " character appears inside a field that is not quoted correctly.', lines.lineAt(at));
+          parser.abort();
+          return;
+        }
+        const cells = result.data;
+        if (!(cells.length === 1 && cells[0] === '')) records.push({ line: lines.lineAt(start), cells });
+        // papaparse's cursor is just after this record's line break: where the next one starts.
+        start = base + result.meta.cursor;
+        if (yieldEvery > 0 && ++rowsSinceYield >= yieldEvery) {
+          rowsSinceYield = 0;
+          base = start;
+          options.onProgress?.(start, text.length);
+          parser.pause();
+          setTimeout(() => parser.resume(), 0);
+        }
+      },
+      complete: () => (failure ? reject(failure) : resolve(records)),
+      error: (error: Error) => reject(error),
+    });
   });
-  if (failure) throw failure;
-  return records;
 }

@@ -11,14 +11,14 @@ const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/im
 const text = (s: string) => new TextEncoder().encode(s);
 
 async function importBytes(db: RapportDB, bytes: Uint8Array, mode: 'keep' | 'overwrite' = 'keep') {
-  const plan = await planImport(db, decodeImport(bytes), { mode });
+  const plan = await planImport(db, (await decodeImport(bytes)), { mode });
   return { plan, summary: summarize(plan), report: await applyImport(db, plan) };
 }
 
 describe('import: other apps', () => {
   it('LinkedIn Connections.csv (notes lines above the header)', async () => {
     const db = freshDb();
-    const decoded = decodeImport(fixture('linkedin-Connections.csv'));
+    const decoded = (await decodeImport(fixture('linkedin-Connections.csv')));
     expect(decoded.format).toBe('linkedin-csv');
     const { summary, report } = await importBytes(db, fixture('linkedin-Connections.csv'));
     expect(summary).toMatchObject({ new: 5, matched: 0, invalid: 0 });
@@ -40,7 +40,7 @@ describe('import: other apps', () => {
 
   it('Google Contacts CSV (labels, several emails and phones, website)', async () => {
     const db = freshDb();
-    expect(decodeImport(fixture('google-contacts.csv')).format).toBe('google-csv');
+    expect((await decodeImport(fixture('google-contacts.csv'))).format).toBe('google-csv');
     const { report } = await importBytes(db, fixture('google-contacts.csv'));
     expect(report).toMatchObject({ imported: 3, errors: 0 });
     expect(await findByEmail(db, 'sophie@privat.example')).toMatchObject({
@@ -78,7 +78,7 @@ describe('import: other apps', () => {
 
   it('German Outlook CSV saved by Excel as Windows-1252 with semicolons', async () => {
     const db = freshDb();
-    const decoded = decodeImport(fixture('outlook-de-windows1252.csv'));
+    const decoded = (await decodeImport(fixture('outlook-de-windows1252.csv')));
     expect(decoded.encoding).toBe('windows-1252');
     expect(decoded.notices.join()).toMatch(/Windows-1252/);
     await importBytes(db, fixture('outlook-de-windows1252.csv'));
@@ -163,7 +163,7 @@ describe('import: bad files are refused whole, nothing written', () => {
     const before = await databaseChecksum(db);
     let error: unknown;
     try {
-      const plan = await planImport(db, decodeImport(bytes));
+      const plan = await planImport(db, (await decodeImport(bytes)));
       await applyImport(db, plan);
     } catch (e) {
       error = e;
@@ -194,7 +194,7 @@ describe('import: bad files are refused whole, nothing written', () => {
     const db = freshDb();
     await seedSample(db);
     const before = await databaseChecksum(db);
-    const plan = await planImport(db, decodeImport(fixture('linkedin-Connections.csv')));
+    const plan = await planImport(db, (await decodeImport(fixture('linkedin-Connections.csv'))));
     // An interaction id that already exists makes the last bulkAdd fail after contacts were written.
     const existing = (await db.interactions.toArray())[0]!;
     plan.interactions.push({ ...existing, sourceKey: undefined, source: undefined });
@@ -204,7 +204,7 @@ describe('import: bad files are refused whole, nothing written', () => {
 
   it('refuses when the database changed since the preview', async () => {
     const db = freshDb();
-    const plan = await planImport(db, decodeImport(fixture('linkedin-Connections.csv')));
+    const plan = await planImport(db, (await decodeImport(fixture('linkedin-Connections.csv'))));
     await createContact(db, { displayName: 'Jana', emails: ['jana.krueger@maschinen.example'] });
     const before = await databaseChecksum(db);
     await expect(applyImport(db, plan)).rejects.toMatchObject({ code: 'changed' });

@@ -4,7 +4,7 @@ import { guessDelimiter, parseCsv } from './csv-cells';
 import { decodeForeignCsv, foreignKind, headerMap, type ForeignCsvKind } from './csv-foreign';
 import { TransferError } from './errors';
 import { decodeJson } from './json';
-import { emptyDecoded, type DecodedImport, type ImportFormat, type InvalidRow, type Located } from './model';
+import { emptyDecoded, type DecodedImport, type ImportFormat, type InvalidRow, type Located, type ProgressCallback } from './model';
 import { checkSize, decodeText, utf8 } from './text';
 import { decodeVCards, looksLikeVCard } from './vcard';
 import { isZip, unzip } from './zip';
@@ -45,7 +45,7 @@ function findHeader(text: string): { kind: CsvKind; offset: number; line: number
 }
 
 /** One CSV file (ours or another app's) into raw records. */
-function decodeCsvFile(text: string, encoding: string, where?: string): { kind: CsvKind; rows: Located[]; invalid: InvalidRow[] } {
+async function decodeCsvFile(text: string, where: string | undefined, options: DecodeOptions): Promise<{ kind: CsvKind; rows: Located[]; invalid: InvalidRow[] }> {
   const header = findHeader(text);
   if (!header) {
     throw new TransferError(
@@ -54,7 +54,10 @@ function decodeCsvFile(text: string, encoding: string, where?: string): { kind: 
       1,
     );
   }
-  const records = parseCsv(text.slice(header.offset), header.delimiter, header.line);
+  const body = text.slice(header.offset);
+  const records = await parseCsv(body, header.delimiter, header.line, {
+    onProgress: (done, total) => options.onProgress?.({ phase: 'decode', done, total }),
+  });
   const { rows, invalid } =
     header.kind === 'rapport-contacts'
       ? decodeOurCsv(records, CONTACT_COLUMNS)
@@ -72,8 +75,8 @@ function windows1252Notice(decoded: DecodedImport, encoding: string): void {
   if (encoding === 'windows-1252') decoded.notices.push('The file is not UTF-8; it was read as Windows-1252 (Latin-1), as Excel saves CSV on Windows.');
 }
 
-function decodeCsvText(text: string, encoding: string): DecodedImport {
-  const { kind, rows, invalid } = decodeCsvFile(text, encoding);
+async function decodeCsvText(text: string, encoding: string, options: DecodeOptions): Promise<DecodedImport> {
+  const { kind, rows, invalid } = await decodeCsvFile(text, undefined, options);
   const format: ImportFormat = kind === 'rapport-contacts' || kind === 'rapport-interactions' ? 'rapport-csv' : FOREIGN_FORMAT[kind];
   const decoded = emptyDecoded(format, encoding);
   windows1252Notice(decoded, encoding);
@@ -84,7 +87,7 @@ function decodeCsvText(text: string, encoding: string): DecodedImport {
 }
 
 /** Our CSV zip (contacts.csv + interactions.csv), or a zip holding a single importable file. */
-function decodeZip(bytes: Uint8Array): DecodedImport {
+async function decodeZip(bytes: Uint8Array, options: DecodeOptions): Promise<DecodedImport> {
   const files = unzip(bytes);
   const byBase = new Map([...files].map(([name, data]) => [name.split('/').pop()!.toLowerCase(), data]));
   const contacts = byBase.get('contacts.csv');
@@ -99,7 +102,7 @@ function decodeZip(bytes: Uint8Array): DecodedImport {
       const { text, encoding } = decodeText(data);
       if (!text.trim()) continue;
       windows1252Notice(decoded, encoding);
-      const { rows, invalid } = decodeCsvFile(text, encoding, name);
+      const { rows, invalid } = await decodeCsvFile(text, name, options);
       decoded[target].push(...rows);
       decoded.invalid.push(...invalid);
     }
@@ -108,14 +111,18 @@ function decodeZip(bytes: Uint8Array): DecodedImport {
   if ([...byBase.keys()].some((name) => name.endsWith('.md'))) {
     throw new TransferError('zip-content', 'This is a Markdown export; Markdown is for reading. Import the JSON backup instead.');
   }
-  if (files.size === 1) return decodeImport([...files.values()][0]!);
+  if (files.size === 1) return decodeImport([...files.values()][0]!, options);
   throw new TransferError('zip-content', 'The zip holds no contacts.csv or interactions.csv (and more than one other file).');
 }
 
+export interface DecodeOptions {
+  onProgress?: ProgressCallback;
+}
+
 /** Decodes a file's bytes into raw records, recognising the format from the content. */
-export function decodeImport(bytes: Uint8Array): DecodedImport {
+export async function decodeImport(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedImport> {
   checkSize(bytes.length);
-  if (isZip(bytes)) return decodeZip(bytes);
+  if (isZip(bytes)) return decodeZip(bytes, options);
   const { text, encoding } = decodeText(bytes);
   if (!text.replace(/^\uFEFF/, '').trim()) throw new TransferError('empty', 'The file is empty (only blank lines).');
   if (looksLikeVCard(text.slice(0, 4096))) {
@@ -128,11 +135,11 @@ export function decodeImport(bytes: Uint8Array): DecodedImport {
   }
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
   if (first === '{' || first === '[') return decodeJson(text, encoding);
-  return decodeCsvText(text, encoding);
+  return decodeCsvText(text, encoding, options);
 }
 
 /** Reads a picked file (checking its size before reading it) and decodes it. */
-export async function readImportFile(file: Blob): Promise<DecodedImport> {
+export async function readImportFile(file: Blob, options: DecodeOptions = {}): Promise<DecodedImport> {
   checkSize(file.size);
-  return decodeImport(new Uint8Array(await file.arrayBuffer()));
+  return decodeImport(new Uint8Array(await file.arrayBuffer()), options);
 }

@@ -19,7 +19,7 @@ describe('JSON backup', () => {
     expect(envelope).toMatchObject({ format: 'rapport-backup', version: 2, appVersion: '0.1.0' });
 
     const target = freshDb();
-    const plan = await planImport(target, decodeImport(await bytesOf(blob)));
+    const plan = await planImport(target, (await decodeImport(await bytesOf(blob))));
     expect(summarize(plan)).toMatchObject({ new: 2, matched: 0, duplicate: 0, invalid: 0, interactions: 2, followUps: 1, checks: 1, companies: 1 });
     const report = await applyImport(target, plan);
     expect(report).toMatchObject({ imported: 2, updated: 0, skipped: 0, errors: 0 });
@@ -35,7 +35,7 @@ describe('JSON backup', () => {
     await seedSample(db);
     const { blob } = await exportDatabase(db, { format: 'json' });
     const checksum = await databaseChecksum(db);
-    const plan = await planImport(db, decodeImport(await bytesOf(blob)));
+    const plan = await planImport(db, (await decodeImport(await bytesOf(blob))));
     expect(summarize(plan)).toMatchObject({ new: 0, matched: 0, duplicate: 2, invalid: 0, interactions: 0, alreadyPresent: 8 });
     await applyImport(db, plan);
     expect(await databaseChecksum(db)).toBe(checksum);
@@ -44,7 +44,7 @@ describe('JSON backup', () => {
   it('imports a version 1 backup (migrated up)', async () => {
     const db = freshDb();
     const bytes = readFileSync('tests/fixtures/imports/rapport-backup-v1.json');
-    const decoded = decodeImport(new Uint8Array(bytes));
+    const decoded = (await decodeImport(new Uint8Array(bytes)));
     expect(decoded.formatVersion).toBe(1);
     const plan = await planImport(db, decoded);
     expect(plan.invalid).toEqual([]);
@@ -56,15 +56,15 @@ describe('JSON backup', () => {
     expect(await db.followUps.get('fu_v1-1' as never)).toMatchObject({ doneAt: '2024-05-02T10:00:00.000Z' });
   });
 
-  it('refuses a backup from a newer Rapport, naming the version', () => {
+  it('refuses a backup from a newer Rapport, naming the version', async () => {
     const text = JSON.stringify({ format: 'rapport-backup', version: 99, exportedAt: '2030-01-01T00:00:00Z', appVersion: '9.0', data: {} });
-    expect(() => decodeImport(new TextEncoder().encode(text))).toThrowError(/newer Rapport \(format version 99\)/);
+    await expect(decodeImport(new TextEncoder().encode(text))).rejects.toThrowError(/newer Rapport \(format version 99\)/);
   });
 
-  it("refuses another app's JSON", () => {
+  it("refuses another app's JSON", async () => {
     const text = JSON.stringify({ contacts: [{ name: 'x' }] });
     try {
-      decodeImport(new TextEncoder().encode(text));
+      (await decodeImport(new TextEncoder().encode(text)));
       expect.fail('should throw');
     } catch (error) {
       expect(error).toBeInstanceOf(TransferError);
@@ -72,8 +72,8 @@ describe('JSON backup', () => {
     }
   });
 
-  it('names the line of a JSON syntax error', () => {
+  it('names the line of a JSON syntax error', async () => {
     const text = '{\n"format": "rapport-backup",\n"version": 2,,\n}';
-    expect(() => decodeImport(new TextEncoder().encode(text))).toThrowError(/^Line 3: the file is not valid JSON/);
+    await expect(decodeImport(new TextEncoder().encode(text))).rejects.toThrowError(/^Line 3: the file is not valid JSON/);
   });
 });

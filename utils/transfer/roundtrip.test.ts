@@ -112,13 +112,13 @@ const interaction = rawInteraction
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 describe('CSV round trip (property)', () => {
-  it('contacts with hostile strings survive, and no cell starts with a formula character', () => {
-    fc.assert(
-      fc.property(fc.array(contact, { minLength: 1, maxLength: 5 }), (contacts) => {
+  it('contacts with hostile strings survive, and no cell starts with a formula character', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(contact, { minLength: 1, maxLength: 5 }), async (contacts) => {
         const csv = CSV_BOM + csvHeader(CONTACT_COLUMNS) + csvBody(CONTACT_COLUMNS, contacts);
         const cells = Papa.parse<string[]>(csv.slice(1), { delimiter: ',' }).data.flat();
         expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
-        const decoded = decodeImport(new TextEncoder().encode(csv));
+        const decoded = (await decodeImport(new TextEncoder().encode(csv)));
         expect(decoded.format).toBe('rapport-csv');
         expect(decoded.invalid).toEqual([]);
         expect(decoded.contacts.map((row) => parseContact(row.value))).toEqual(contacts);
@@ -127,13 +127,13 @@ describe('CSV round trip (property)', () => {
     );
   });
 
-  it('interactions with hostile strings survive', () => {
-    fc.assert(
-      fc.property(fc.array(interaction, { minLength: 1, maxLength: 5 }), (interactions) => {
+  it('interactions with hostile strings survive', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(interaction, { minLength: 1, maxLength: 5 }), async (interactions) => {
         const csv = CSV_BOM + csvHeader(INTERACTION_COLUMNS) + csvBody(INTERACTION_COLUMNS, interactions);
         const cells = Papa.parse<string[]>(csv.slice(1), { delimiter: ',' }).data.flat();
         expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
-        const decoded = decodeImport(new TextEncoder().encode(csv));
+        const decoded = (await decodeImport(new TextEncoder().encode(csv)));
         expect(decoded.interactions.map((row) => parseInteraction(row.value))).toEqual(interactions);
       }),
       { numRuns: 100 },
@@ -148,7 +148,7 @@ describe('CSV round trip (property)', () => {
     const contactsCsv = files.get('contacts.csv')!;
     expect([...contactsCsv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(contactsCsv)).toContain('id,displayName,givenName,familyName,emails,phones,linkedinUrl,company,companyId,title,location,industry,tags,owner,value.tier,value.loyalty,value.yearlyRevenue.amount,value.yearlyRevenue.currency,pipeline.pipelineId,pipeline.stage,keepInTouchDays,preferences.wants,preferences.channels,preferences.maxFrequency.count,preferences.maxFrequency.days,preferences.quietUntil,preferences.bestTime,preferences.language,preferences.address,preferences.salutation,preferences.topics,preferences.newsletterConsent.granted,preferences.newsletterConsent.at,preferences.doNotContact,preferences.doNotContact.reason,preferences.doNotContact.since,about,lastInteractionAt,lastInteractionChannel,createdAt,updatedAt\r\n');
-    const decoded = decodeImport(new Uint8Array(await blob.arrayBuffer()));
+    const decoded = (await decodeImport(new Uint8Array(await blob.arrayBuffer())));
     expect(decoded.contacts.map((r) => parseContact(r.value))).toEqual([c]);
   });
 });
@@ -177,13 +177,13 @@ function vcardFields(c: Contact) {
 
 describe('vCard round trip (property)', () => {
   for (const version of ['4.0', '3.0'] as VCardVersion[]) {
-    it(`vCard ${version}: contacts with hostile strings survive; no line over 75 octets`, () => {
-      fc.assert(
-        fc.property(fc.array(contact, { minLength: 1, maxLength: 4 }), (contacts) => {
+    it(`vCard ${version}: contacts with hostile strings survive; no line over 75 octets`, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(contact, { minLength: 1, maxLength: 4 }), async (contacts) => {
           const vcf = contacts.map((c) => encodeVCard(c, version)).join('');
           const bytes = new TextEncoder().encode(vcf);
           for (const physical of vcf.split('\r\n')) expect(new TextEncoder().encode(physical).length).toBeLessThanOrEqual(75);
-          const decoded = decodeImport(bytes);
+          const decoded = (await decodeImport(bytes));
           expect(decoded.format).toBe('vcard');
           const back = decoded.contacts.map((row) =>
             vcardFields(validContact({ ...row.value, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' })!),

@@ -49,7 +49,7 @@ describe('transfer repository', () => {
     await createContact(db, { displayName: 'One', emails: ['one@x.example'] });
     await createContact(db, { displayName: 'Two', linkedinUrl: 'https://www.linkedin.com/in/two/' });
     const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nX,Y,https://www.linkedin.com/in/two,one@x.example,,,\n';
-    const plan = await planImport(db, decodeImport(new TextEncoder().encode(csv)));
+    const plan = await planImport(db, (await decodeImport(new TextEncoder().encode(csv))));
     expect(plan.invalid[0]?.reason).toMatch(/matches One and Two/);
   });
 
