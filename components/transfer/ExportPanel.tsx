@@ -1,3 +1,4 @@
+import './transfer.css';
 import { useRef, useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { searchContacts } from '../../utils/db/repos/contacts';

@@ -1,3 +1,4 @@
+import './transfer.css';
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { applyImport, planImport, summarize, type ImportPlan, type ImportReport, type MergeMode } from '../../utils/db/repos/transfer';
