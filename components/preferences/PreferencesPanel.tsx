@@ -50,6 +50,8 @@ export function PreferencesPanel({ db, contact }: { db: RapportDB; contact: Cont
       setErrors([]);
       return;
     }
+    // Our own save coming back through the live query must not reset fields typed meanwhile.
+    setSynced(JSON.stringify(result.preferences));
     try {
       await updateContact(db, contact.id, { preferences: result.preferences });
       setErrors([]);
