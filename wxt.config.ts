@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { localeFile } from './utils/i18n/catalog';
 import { LANGUAGES } from './utils/i18n/types';
@@ -81,5 +82,9 @@ export default defineConfig({
     // (regular-expression literals, comments). tests/check-bundles.mjs verifies the output.
     esbuild: { charset: 'ascii' },
     plugins: [asciiOnly()],
+    resolve: {
+      // Our silent content-script context instead of WXT's, which posts our id to the page.
+      alias: { 'wxt/utils/content-script-context': resolve(import.meta.dirname, 'utils/content/context.ts') },
+    },
   }),
 });

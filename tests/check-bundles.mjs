@@ -42,6 +42,8 @@ for (const root of roots) {
         React: /react\.(element|transitional\.element)|__SECRET_INTERNALS|useSyncExternalStore/,
         Dexie: /Dexie|IDBKeyRange/,
         zod: /ZodError|\$ZodType|_zod/,
+        // Anything posted or dispatched to the page tells it we are installed (and who we are).
+        'page messaging': /postMessage|new CustomEvent|dispatchEvent/,
       };
       for (const [lib, pattern] of Object.entries(markers)) {
         if (pattern.test(text)) failures.push(`${relative('.', file)} contains ${lib}`);

@@ -168,7 +168,7 @@ export function ContactCard({ db, contact }: { db: RapportDB; contact: Contact }
     <section className="card" data-testid="contact-card" data-contact-id={contact.id} aria-label={t('contactCard')}>
       <div className="card__head">
         <div className="card__who">
-          <h2 className="card__name" title={contact.displayName}>
+          <h2 className="card__name" title={contact.displayName} dir="auto">
             {contact.displayName}
           </h2>
           <p className="card__line" title={[contact.title, contact.company].filter(Boolean).join(' · ')}>

@@ -69,7 +69,7 @@ export function PersonRow({ db, person, match, selected, onSelect }: Props) {
       data-known={contact ? 'true' : 'false'}
     >
       <button type="button" className="person__main" onClick={() => onSelect(contact)} aria-pressed={selected}>
-        <span className="person__name" title={person.name}>
+        <span className="person__name" title={person.name} dir="auto">
           {person.name || person.email}
         </span>
         <span className="person__meta" title={person.email ?? person.headline ?? ''}>

@@ -108,7 +108,7 @@ function TimelineItem({ db, item, onDelete }: { db: RapportDB; item: Interaction
         {item.important && <span className="badge badge--known">{t('important')}</span>}
       </div>
       {item.subject && (
-        <p className="tl-item__subject" title={item.subject}>
+        <p className="tl-item__subject" title={item.subject} dir="auto">
           {item.subject}
         </p>
       )}
@@ -129,7 +129,11 @@ function TimelineItem({ db, item, onDelete }: { db: RapportDB; item: Interaction
           </div>
         </div>
       ) : (
-        text && <p className="tl-item__text">{text}</p>
+        text && (
+          <p className="tl-item__text" dir="auto">
+            {text}
+          </p>
+        )
       )}
       <div className="tl-item__actions">
         {long && !editing && (

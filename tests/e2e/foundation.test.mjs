@@ -72,6 +72,15 @@ describe('foundation', () => {
     // Record every node the page did not author, from before any script runs.
     await page.addInitScript(() => {
       window.__foreign = [];
+      window.__messages = [];
+      window.addEventListener('message', (e) => window.__messages.push(String(e.data).slice(0, 200)), true);
+      const dispatch = EventTarget.prototype.dispatchEvent;
+      window.__events = [];
+      document.addEventListener = new Proxy(document.addEventListener, {});
+      EventTarget.prototype.dispatchEvent = function (event) {
+        if (event instanceof CustomEvent) window.__events.push(event.type);
+        return dispatch.call(this, event);
+      };
       new MutationObserver((records) => {
         for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) window.__foreign.push(n.outerHTML.slice(0, 80));
       }).observe(document, { childList: true, subtree: true, attributes: false });
@@ -88,6 +97,10 @@ describe('foundation', () => {
       extensionAttrs: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /rapport|chrome-extension/i.test(a.value + a.name))).length,
     }));
     assert.deepEqual(dom, { root: null, iframes: [], extensionAttrs: 0 });
+    // The page heard nothing from us: no posted message, no custom event.
+    assert.deepEqual(await page.evaluate(() => window.__messages), []);
+    assert.deepEqual(await page.evaluate(() => window.__events.filter((t) => /wxt|rapport|ehfeog/i.test(t))), []);
+    assert.deepEqual(await page.evaluate(() => window.__foreign.filter((h) => /rapport|chrome-extension/i.test(h))), []);
     // Web-accessible resources are not exposed to LinkedIn: a probe for our sidebar fails.
     const probe = await page.evaluate(async (id) => {
       const img = new Image();

@@ -17,21 +17,41 @@ const WIDTH = 360;
 /** Width of the slim handle while collapsed. */
 export const COLLAPSED_WIDTH = 36;
 
-const HOST_STYLE = [
-  'all: initial',
-  'position: fixed',
-  'top: 0',
-  'right: 0',
-  `width: ${WIDTH}px`,
-  'max-width: 100vw',
-  'height: 100vh',
-  'z-index: 2147483646',
-  'display: block',
-  'box-shadow: -1px 0 0 rgba(0,0,0,.12)',
-  'background: transparent',
-].join(';');
+// Every declaration !important: an inline !important declaration beats any page stylesheet, so a
+// page's CSS cannot hide, shrink or restyle the frame.
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['top', '0'],
+  ['right', '0'],
+  ['left', 'auto'],
+  ['bottom', 'auto'],
+  ['width', `${WIDTH}px`],
+  ['max-width', '100vw'],
+  ['height', '100vh'],
+  ['z-index', '2147483646'],
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['box-shadow', '-1px 0 0 rgba(0,0,0,.12)'],
+  ['background', 'transparent'],
+];
 
-const FRAME_STYLE = 'all: initial; display: block; border: 0; width: 100%; height: 100%; color-scheme: normal;';
+const FRAME_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['border', '0'],
+  ['width', '100%'],
+  ['height', '100%'],
+  ['color-scheme', 'normal'],
+];
+
+function applyStyle(el: HTMLElement, style: [string, string][]): void {
+  for (const [name, value] of style) el.style.setProperty(name, value, 'important');
+}
 
 export interface MountedFrame {
   host: HTMLElement;
@@ -44,13 +64,15 @@ export interface MountedFrame {
 
 /** Mounts the sidebar frame for a tab. */
 export function mountFrame(doc: Document, src: string): MountedFrame {
+  // A copy left by an earlier version of this script (extension updated or reloaded) goes first.
+  for (const old of Array.from(Document.prototype.querySelectorAll.call(doc, `#${ROOT_ID}`))) old.remove();
   const host = createElement.call(doc, 'div') as HTMLElement;
   setAttribute.call(host, 'id', ROOT_ID);
-  setAttribute.call(host, 'style', HOST_STYLE);
+  applyStyle(host, HOST_STYLE);
   const frame = createElement.call(doc, 'iframe') as HTMLIFrameElement;
   setAttribute.call(frame, 'src', src);
   setAttribute.call(frame, 'title', 'Rapport');
-  setAttribute.call(frame, 'style', FRAME_STYLE);
+  applyStyle(frame, FRAME_STYLE);
   setAttribute.call(frame, 'allow', '');
   appendChild.call(host, frame);
   const root = () => documentElementGetter.call(doc) as HTMLElement;

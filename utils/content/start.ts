@@ -1,17 +1,35 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+/** What our content scripts use of their context (WXT's type, our silent implementation). */
+interface ScriptContext {
+  readonly isInvalid: boolean;
+  onInvalidated(listener: () => void): unknown;
+}
 import { clearContext, extensionUrl, onFrameLayout, sendContext } from '../messaging/wire';
 import type { SiteAdapter } from '../sites/types';
 import { watchPage } from '../sites/watch';
 import { COLLAPSED_WIDTH, hostTheme, mountFrame, type MountedFrame } from './frame';
 
+const addListener = EventTarget.prototype.addEventListener;
+const readyStateGetter = Object.getOwnPropertyDescriptor(Document.prototype, 'readyState')!.get!;
+
+/** Runs once the document is parsed (content scripts start before the page's DOM exists). */
+function whenParsed(run: () => void): void {
+  if (readyStateGetter.call(document) !== 'loading') run();
+  else addListener.call(document, 'DOMContentLoaded', () => run(), { once: true });
+}
+
 /**
  * Webmail: follow the page, report each new context, and dock the sidebar frame once the
  * background has told us which tab we are in. Nothing here may throw into the host page.
  */
-export function startWebmail(adapter: SiteAdapter, ctx: ContentScriptContext): void {
+export function startWebmail(adapter: SiteAdapter, ctx: ScriptContext): void {
+  whenParsed(() => runWebmail(adapter, ctx));
+}
+
+function runWebmail(adapter: SiteAdapter, ctx: ScriptContext): void {
   let frame: MountedFrame | undefined;
   let mounting = false;
   const onContext = (context: Parameters<typeof sendContext>[0]) => {
+    if (ctx.isInvalid) return;
     void sendContext(context).then((ack) => {
       if (!ack.ok || ack.tabId === undefined || frame || mounting || ctx.isInvalid) return;
       mounting = true;
@@ -34,8 +52,14 @@ export function startWebmail(adapter: SiteAdapter, ctx: ContentScriptContext): v
 }
 
 /** LinkedIn: read and report only; nothing is added to the page. */
-export function startReadOnly(adapter: SiteAdapter, ctx: ContentScriptContext): void {
-  const stop = watchPage(adapter, window, (context) => void sendContext(context));
+export function startReadOnly(adapter: SiteAdapter, ctx: ScriptContext): void {
+  whenParsed(() => runReadOnly(adapter, ctx));
+}
+
+function runReadOnly(adapter: SiteAdapter, ctx: ScriptContext): void {
+  const stop = watchPage(adapter, window, (context) => {
+    if (!ctx.isInvalid) void sendContext(context);
+  });
   ctx.onInvalidated(() => {
     stop();
     void clearContext();
