@@ -8,8 +8,8 @@ function asciiOnly() {
   return {
     name: 'rapport:ascii-only',
     renderChunk(code: string) {
-      if (!/[^\x00-\x7f]/.test(code)) return null;
-      return { code: code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), map: null };
+      if (!/[\u0080-\uffff]/.test(code)) return null;
+      return { code: code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), map: null };
     },
   };
 }
