@@ -24,7 +24,9 @@ export function warningText(warning: GuardWarning): string {
     case 'left-alone':
       return t('guard_leftAlone');
     case 'frequency':
-      return t('guard_frequency', warning.count, warning.days, warning.max);
+      return warning.count === 1
+        ? t('guard_frequencyOnce', warning.days, warning.max)
+        : t('guard_frequency', warning.count, warning.days, warning.max);
     case 'channel':
       return t('guard_channel', warning.preferred.map(channelName).join(', '), channelName(warning.channel));
   }

@@ -104,7 +104,7 @@ describe('GuardBanner', () => {
     expect(warnings.map((w) => w.dataset.reason)).toEqual(['do-not-contact', 'frequency', 'channel']);
     expect(warnings.every((w) => w.getAttribute('role') === 'alert')).toBe(true);
     expect(warnings[0]!.textContent).toBe('!Do not contact: Complaint pending');
-    expect(warnings[1]!.textContent).toContain('Contacted too often: 1 times in the last 30 days');
+    expect(warnings[1]!.textContent).toContain('Contacted too often: once in the last 30 days (at most 1 wanted).');
     expect(warnings[2]!.textContent).toContain('Other channel preferred: Phone instead of Email.');
     expect(container.querySelector('[data-testid=address-hint]')!.textContent).toBe(
       'Address: Formal · German · Sehr geehrte Frau Dr. Weiß',

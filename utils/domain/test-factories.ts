@@ -4,7 +4,7 @@ import type { Interaction } from './interaction';
 import { emptyPreferences, type Preferences } from './preferences';
 
 /*
- * Small builders for rule tests: valid records with fixed bookkeeping dates, so a test states
+ * Test-only (imported by *.test.ts files, never by the app). Small builders for rule tests: valid records with fixed bookkeeping dates, so a test states
  * only what matters to it.
  */
 

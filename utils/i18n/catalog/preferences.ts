@@ -64,6 +64,10 @@ export default {
     en: 'Contacted too often: {1} times in the last {2} days (at most {3} wanted).',
     de: 'Zu häufig kontaktiert: {1}-mal in den letzten {2} Tagen (höchstens {3} gewünscht).',
   },
+  guard_frequencyOnce: {
+    en: 'Contacted too often: once in the last {1} days (at most {2} wanted).',
+    de: 'Zu häufig kontaktiert: einmal in den letzten {1} Tagen (höchstens {2} gewünscht).',
+  },
   guard_channel: { en: 'Other channel preferred: {1} instead of {2}.', de: 'Anderer Kanal bevorzugt: {1} statt {2}.' },
   guard_address: { en: 'Address: {1}', de: 'Anrede: {1}' },
 } satisfies Catalog;
