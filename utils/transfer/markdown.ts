@@ -132,7 +132,8 @@ export function encodeMarkdown({ contact, interactions, followUps = [], checks =
         .join(' · ');
       out.push(`### ${head}${i.important ? ' ★' : ''}`, '');
       if (i.text.trim()) out.push(bodyText(i.text), '');
-      if (i.source?.url) out.push(`Source: <${i.source.url.replace(/[<>\s]/g, encodeURIComponent)}>`, '');
+      // Only web links become links; anything else (javascript:, data:) is not written.
+      if (i.source?.url && /^https?:\/\//i.test(i.source.url)) out.push(`Source: <${i.source.url.replace(/[<>\s]/g, encodeURIComponent)}>`, '');
     }
   }
   return out.join('\n').replace(/\n+$/, '\n');
