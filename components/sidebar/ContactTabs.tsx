@@ -1,25 +1,37 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
-import type { Channel } from '../../utils/domain/common';
 import type { Contact } from '../../utils/domain/contact';
 import { t } from '../../utils/i18n';
+import { FollowUpsPanel } from '../followups/FollowUpsPanel';
+import { HandoverPanel } from '../handover/HandoverPanel';
+import { PillarsPanel } from '../pillars/PillarsPanel';
+import { PreferencesPanel } from '../preferences/PreferencesPanel';
 import { Timeline } from '../timeline/Timeline';
 
-const TABS = ['timeline'] as const;
+const TABS = ['timeline', 'preferences', 'followups', 'pillars', 'handover'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The contact's timeline, preferences, follow-ups, pillars and handover, one at a time. */
-export function ContactTabs({ db, contact }: { db: RapportDB; contact: Contact; channel: Channel | undefined }) {
+export function ContactTabs({ db, contact }: { db: RapportDB; contact: Contact }) {
   const [tab, setTab] = useState<Tab>('timeline');
+  // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
+    setTab(next);
+    e.currentTarget.querySelector<HTMLButtonElement>(`#tab-${next}`)?.focus();
+  };
   return (
     <section className="tabs">
-      <div role="tablist" className="tabs__list" aria-label={contact.displayName}>
+      <div role="tablist" className="tabs__list" aria-label={contact.displayName} onKeyDown={onKeyDown}>
         {TABS.map((name) => (
           <button
             key={name}
             type="button"
             role="tab"
             id={`tab-${name}`}
+            data-testid={`tab-${name}`}
             aria-selected={tab === name}
             aria-controls={`panel-${name}`}
             tabIndex={tab === name ? 0 : -1}
@@ -30,8 +42,12 @@ export function ContactTabs({ db, contact }: { db: RapportDB; contact: Contact; 
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} key={contact.id}>
         {tab === 'timeline' && <Timeline db={db} contactId={contact.id} />}
+        {tab === 'preferences' && <PreferencesPanel db={db} contact={contact} />}
+        {tab === 'followups' && <FollowUpsPanel db={db} contact={contact} />}
+        {tab === 'pillars' && <PillarsPanel db={db} contact={contact} />}
+        {tab === 'handover' && <HandoverPanel db={db} contact={contact} />}
       </div>
     </section>
   );

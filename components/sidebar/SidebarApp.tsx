@@ -7,6 +7,7 @@ import { t } from '../../utils/i18n';
 import { setFocus as reportFocus } from '../../utils/messaging/client';
 import { ContactCard } from '../contact/ContactCard';
 import { ManualAdd } from '../contact/ManualAdd';
+import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
 import { CaptureButton } from '../timeline/CaptureButton';
 import { SavePageButton } from '../timeline/SavePageButton';
@@ -87,9 +88,10 @@ export function SidebarApp({ search }: { search: string }) {
       {context && context.messages.length > 0 && <CaptureButton db={db} context={context} focus={focus?.id} />}
       {focus ? (
         <>
-          <ContactCard db={db} contact={focus} />
+          <GuardBanner key={`guard-${focus.id}`} db={db} contact={focus} channel={channel} />
+          <ContactCard key={focus.id} db={db} contact={focus} />
           {tabId !== undefined && tabId >= 0 && <SavePageButton tabId={tabId} contactId={focus.id} />}
-          <ContactTabs db={db} contact={focus} channel={channel} />
+          <ContactTabs db={db} contact={focus} />
         </>
       ) : (
         state.status === 'ready' && <ManualAdd db={db} onAdded={(c) => setPicked(c.id)} />

@@ -59,7 +59,7 @@ export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactI
       <div className="form__row">
         <label>
           {t('noteKind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as QuickKind)}>
+          <select data-testid="note-kind" value={kind} onChange={(e) => setKind(e.target.value as QuickKind)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(enumKey('kind', k))}

@@ -36,7 +36,7 @@ export function Timeline({ db, contactId }: { db: RapportDB; contactId: ContactI
         {t('timeline')}
       </h2>
       <NoteForm db={db} contactId={contactId} />
-      <div className="form__row timeline__filters">
+      <div className="form form__row timeline__filters">
         <label>
           {t('filterChannel')}
           <select value={channel} onChange={(e) => setChannel(e.target.value)}>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { locale } from '../../utils/i18n';
 import '../../components/ui/base.css';
+import '../../components/ui/panels.css';
 
 document.documentElement.lang = locale();
 // Follow the host page's light or dark theme when the frame was told it (webmail).

@@ -73,7 +73,8 @@ export function mountFrame(doc: Document, src: string): MountedFrame {
   setAttribute.call(frame, 'src', src);
   setAttribute.call(frame, 'title', 'Rapport');
   applyStyle(frame, FRAME_STYLE);
-  setAttribute.call(frame, 'allow', '');
+  // Only what "copy as Markdown" needs.
+  setAttribute.call(frame, 'allow', 'clipboard-write');
   appendChild.call(host, frame);
   const root = () => documentElementGetter.call(doc) as HTMLElement;
   // Appended to <html>, not <body>: pages that rebuild or sweep their body leave us alone.
