@@ -91,3 +91,12 @@ export async function applyLayout(tabId: number, site: string, layout: Layout): 
   await browser.storage.local.set({ [`layout:${site}`]: layout });
   await ask({ type: 'frame/layout', tabId, ...layout });
 }
+
+/** This build's version (the manifest's), stamped into exports. */
+export function appVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -5,9 +5,10 @@ import handover from './handover';
 import pillars from './pillars';
 import preferences from './preferences';
 import sidebar from './sidebar';
+import transfer from './transfer';
 
 /** Every UI string. Areas add their own file here; keys must be unique across files. */
-export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover];
+export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer];
 
 export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
 
