@@ -6,6 +6,8 @@ import { RapportDB } from '../../../utils/db/db';
 import { findByEmail, toStored } from '../../../utils/db/repos/contacts';
 import type { Contact } from '../../../utils/domain/contact';
 import type { ContactId } from '../../../utils/domain/common';
+import { ADAPTERS } from '../../../utils/sites';
+import { benchExportInteractions, benchImportContacts } from '../../../utils/transfer/bench';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -101,5 +103,41 @@ async function emailLookup(name: string, n: number, lookups: number) {
   };
 }
 
-Object.assign(window, { rapportBench: { seedContacts, emailLookup } });
-document.title = 'bench-ready';
+/** Median time of one adapter extraction of the current document (run on the fixture page). */
+function extract(site: string, runs: number) {
+  const adapter = ADAPTERS.find((a) => a.site === site)!;
+  const url = new URL(location.href);
+  const times: number[] = [];
+  let people = 0;
+  for (let i = 0; i < 5; i++) adapter.extract(document, url);
+  // performance.now() is coarse here: time batches of 20 extractions.
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    for (let k = 0; k < 20; k++) people = adapter.extract(document, url).people.length;
+    times.push((performance.now() - t) / 20);
+  }
+  return { medianMs: median(times), p95Ms: percentile(times, 95), people };
+}
+
+async function importContacts(name: string, n: number) {
+  await RapportDB.delete(name);
+  const db = new RapportDB(name);
+  try {
+    return await benchImportContacts(db, n);
+  } finally {
+    db.close();
+  }
+}
+
+async function exportInteractions(name: string, n: number) {
+  await RapportDB.delete(name);
+  const db = new RapportDB(name);
+  try {
+    return await benchExportInteractions(db, n);
+  } finally {
+    db.close();
+  }
+}
+
+Object.assign(window, { rapportBench: { seedContacts, emailLookup, extract, importContacts, exportInteractions } });
+if (location.hostname === 'bench.example') document.title = 'bench-ready';
