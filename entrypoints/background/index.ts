@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { requestPersistence } from '../../utils/db/db';
 import { ContextStore } from '../../utils/messaging/context-store';
 import { createRouter } from '../../utils/messaging/router';
 import type { Broadcast } from '../../utils/messaging/protocol';
@@ -53,7 +52,6 @@ export default defineBackground({
       void contexts.delete(tabId);
       focus.forget(tabId);
     });
-    browser.runtime.onInstalled.addListener(() => void requestPersistence());
 
     registerSidePanel();
     registerCommands();

@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '../../components/workspace/OptionsApp';
+import { requestPersistence } from '../../utils/db/db';
 import { locale } from '../../utils/i18n';
 import '../../components/ui/base.css';
+import '../../components/ui/panels.css';
 
 document.documentElement.lang = locale();
+// Ask once per page load not to evict the notebook under storage pressure (Window-only API).
+void requestPersistence();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <OptionsApp />

@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
+import { requestPersistence } from '../../utils/db/db';
 import { locale } from '../../utils/i18n';
 import '../../components/ui/base.css';
 import '../../components/ui/panels.css';
 
 document.documentElement.lang = locale();
+// Ask once per page load not to evict the notebook under storage pressure (Window-only API).
+void requestPersistence();
 // Follow the host page's light or dark theme when the frame was told it (webmail).
 const theme = new URLSearchParams(location.search).get('theme');
 if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;

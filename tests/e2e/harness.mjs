@@ -44,7 +44,7 @@ const DISABLED_FEATURES = [
   'Translate',
 ];
 
-function chromiumArgs(userDataDir, extra = []) {
+function chromiumArgs(userDataDir, extra = [], headless = true) {
   return [
     '--disable-field-trial-config',
     '--disable-background-networking',
@@ -74,9 +74,7 @@ function chromiumArgs(userDataDir, extra = []) {
     '--disable-sync',
     '--disable-gpu',
     '--no-sandbox',
-    '--headless',
-    '--hide-scrollbars',
-    '--mute-audio',
+    ...(headless ? ['--headless', '--hide-scrollbars', '--mute-audio'] : []),
     // Nothing resolves but what we serve: a request that slipped past the monitor still goes nowhere.
     '--host-resolver-rules=MAP * ~NOTFOUND',
     `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -102,16 +100,16 @@ export function expectedFor(name) {
  * Launches Chromium with the extension. `pages` maps a URL prefix (https://host/path) to a fixture
  * file; `serve(url, fixture)` adds one later. Returns helpers and the request log.
  */
-export async function launch({ lang = 'en-US', extraArgs = [] } = {}) {
+export async function launch({ lang = 'en-US', extraArgs = [], headless = true } = {}) {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build first: .output/chrome-mv3 is missing');
   const userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
-  const args = chromiumArgs(userDataDir, [`--lang=${lang}`, ...extraArgs]);
+  const args = chromiumArgs(userDataDir, [`--lang=${lang}`, ...extraArgs], headless);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     ignoreDefaultArgs: true,
     args,
     locale: lang,
-    viewport: { width: 1400, height: 900 },
+    viewport: headless ? { width: 1400, height: 900 } : null,
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
   });
 
