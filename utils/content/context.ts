@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { runtimeId } from '../messaging/wire';
 
 /**
  * Replaces WXT's ContentScriptContext in our content scripts (aliased in wxt.config.ts). WXT's
@@ -24,8 +24,8 @@ export class ContentScriptContext {
   /** True once the extension was reloaded, updated or removed (its runtime is gone). */
   get isInvalid(): boolean {
     if (!this.invalid) {
-      // `browser` was captured at document_start; a page's `<form name=chrome>` cannot shadow it.
-      if (browser.runtime?.id == null) this.notifyInvalidated();
+      // The API was captured at document_start; a page's `<form name=chrome>` cannot shadow it.
+      if (runtimeId() == null) this.notifyInvalidated();
     }
     return this.invalid;
   }

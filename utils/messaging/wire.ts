@@ -3,8 +3,35 @@
  * scripts import only this file (React, Dexie and zod stay out of the host page); every receiver
  * validates with the schemas in `protocol.ts`.
  */
-import { browser } from 'wxt/browser';
 import type { RawPageContext } from '../sites/types';
+
+/** The part of the extension API a content script uses: promise-based in Chrome MV3 and Firefox. */
+interface ContentApi {
+  runtime: {
+    id?: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    getURL(path: string): string;
+    onMessage: {
+      addListener(listener: (message: unknown, sender: { id?: string }) => void): void;
+      removeListener(listener: (message: unknown, sender: { id?: string }) => void): void;
+    };
+  };
+}
+
+// Taken once, when the script starts at document_start: later a page's `<form name=chrome>` could
+// shadow the global. Content scripts use the native promise API, not webextension-polyfill (10 kB
+// the host page would parse on every load); extension pages and the background use the polyfill.
+const globals = globalThis as { browser?: ContentApi; chrome?: ContentApi };
+const api: ContentApi = globals.browser?.runtime?.sendMessage ? globals.browser : globals.chrome!;
+
+/** The extension's id, or undefined once the extension was reloaded or removed. */
+export function runtimeId(): string | undefined {
+  try {
+    return api.runtime?.id;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Content script → background: what is on screen now. Answered with the sender's tab id. */
 export interface ContextUpdate {
@@ -28,7 +55,7 @@ export interface ContextAck {
 /** Sends the page context; never throws into the host page (an extension reload drops the channel). */
 export async function sendContext(context: RawPageContext): Promise<ContextAck> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'context/update', context } satisfies ContextUpdate)) as
+    const reply = (await api.runtime.sendMessage({ type: 'context/update', context } satisfies ContextUpdate)) as
       | ContextAck
       | undefined;
     return reply ?? { ok: false };
@@ -40,7 +67,7 @@ export async function sendContext(context: RawPageContext): Promise<ContextAck> 
 /** Tells the background this page's context is gone. */
 export async function clearContext(): Promise<void> {
   try {
-    await browser.runtime.sendMessage({ type: 'context/clear' } satisfies ContextClear);
+    await api.runtime.sendMessage({ type: 'context/clear' } satisfies ContextClear);
   } catch {
     // The extension was reloaded or the page is unloading: nothing to clear.
   }
@@ -48,7 +75,7 @@ export async function clearContext(): Promise<void> {
 
 /** URL of a packaged extension page (the sidebar frame). */
 export function extensionUrl(path: `/${string}`): string {
-  return browser.runtime.getURL(path as '/sidebar.html');
+  return api.runtime.getURL(path);
 }
 
 /** Background → webmail content script: the docked frame's layout. */
@@ -61,12 +88,12 @@ export interface FrameLayout {
 /** Listens for layout changes of the docked frame; checks the shape by hand (no zod here). */
 export function onFrameLayout(listener: (layout: FrameLayout) => void): () => void {
   const handler = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return;
+    if (sender.id !== api.runtime.id || typeof message !== 'object' || message === null) return;
     const m = message as Partial<FrameLayout>;
     if (m.type !== 'frame/layout' || typeof m.collapsed !== 'boolean' || typeof m.width !== 'number') return;
     if (!Number.isFinite(m.width) || m.width < 0 || m.width > 2000) return;
     listener({ type: 'frame/layout', collapsed: m.collapsed, width: Math.round(m.width) });
   };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  api.runtime.onMessage.addListener(handler);
+  return () => api.runtime.onMessage.removeListener(handler);
 }
