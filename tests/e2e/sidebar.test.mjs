@@ -47,6 +47,7 @@ describe('sidebar in context', () => {
     await frame.locator(`[data-testid="person"][data-email="${email}"][data-known="true"]`).first().waitFor();
     assert.equal(await frame.getAttribute('[data-testid="contact-card"]', 'data-contact-id'), contactId);
     const note = frame.locator('[data-testid="timeline-item"][data-kind="note"]');
+    await note.first().waitFor();
     assert.equal(await note.count(), 1);
     assert.match(await note.innerText(), /Q3 pricing — wants delivery slots by Friday 🚚/);
     assert.match(await frame.locator('[data-testid="last-contact"]').innerText(), /\S/);
@@ -96,6 +97,7 @@ describe('sidebar in context', () => {
     await panel.screenshot({ path: artifactPath('sidebar-linkedin.png'), fullPage: true });
     await panel.reload();
     await panel.locator('[data-testid="person"][data-known="true"]').waitFor();
+    await panel.locator('[data-testid="timeline-item"]').first().waitFor();
     assert.match(await panel.locator('[data-testid="contact-card"]').innerText(), /Amara Okafor/);
     assert.match(await panel.locator('[data-testid="timeline-item"]').first().innerText(), /Hannover Messe/);
     // Still nothing of ours in LinkedIn's page.
