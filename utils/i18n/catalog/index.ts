@@ -6,9 +6,10 @@ import pillars from './pillars';
 import preferences from './preferences';
 import sidebar from './sidebar';
 import transfer from './transfer';
+import workspace from './workspace';
 
 /** Every UI string. Areas add their own file here; keys must be unique across files. */
-export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer];
+export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace];
 
 export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
 

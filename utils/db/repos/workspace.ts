@@ -1,0 +1,49 @@
+import type { ContactId } from '../../domain/common';
+import type { Contact } from '../../domain/contact';
+import { keepInTouchDue, type KeepInTouch } from '../../domain/cadence';
+import type { FollowUp } from '../../domain/followup';
+import { byPriority, inSegment, type Segment } from '../../domain/segment';
+import type { RapportDB } from '../db';
+import { fromStored, searchContacts } from './contacts';
+import { timeline } from './interactions';
+
+/** Contacts matching a search and a segment, in priority order. */
+export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200): Promise<Contact[]> {
+  const base = query.trim()
+    ? await searchContacts(db, query, 5000)
+    : segment.tag
+      ? (await db.contacts.where('tags').equals(segment.tag).toArray()).map(fromStored)
+      : (await db.contacts.toArray()).map(fromStored);
+  return base.filter((c) => inSegment(c, segment)).sort(byPriority).slice(0, limit);
+}
+
+/** Values in use, for the segment pickers. */
+export async function segmentValues(db: RapportDB): Promise<{ tags: string[]; industries: string[] }> {
+  const tags = (await db.contacts.orderBy('tags').uniqueKeys()).map(String);
+  const industries = new Set<string>();
+  await db.contacts.each((c) => {
+    if (c.industry) industries.add(c.industry);
+  });
+  return { tags, industries: [...industries].sort() };
+}
+
+/** Open follow-ups due by a day, with their contacts, oldest first. */
+export async function dueFollowUps(db: RapportDB, day: string): Promise<{ followUp: FollowUp; contact: Contact }[]> {
+  const open = (await db.followUps.where('due').belowOrEqual(day).toArray()).filter((f) => !f.doneAt);
+  const contacts = await db.contacts.bulkGet(open.map((f) => f.contactId));
+  return open
+    .map((followUp, i) => ({ followUp, contact: contacts[i] && fromStored(contacts[i]) }))
+    .filter((row): row is { followUp: FollowUp; contact: Contact } => Boolean(row.contact))
+    .sort((a, b) => a.followUp.due.localeCompare(b.followUp.due));
+}
+
+/** Contacts with a keep-in-touch cadence that is due now, derived from their real timeline. */
+export async function keepInTouchList(db: RapportDB, now: Date): Promise<{ contact: Contact; status: KeepInTouch }[]> {
+  const withCadence = (await db.contacts.filter((c) => Boolean(c.keepInTouchDays)).toArray()).map(fromStored);
+  const rows = [];
+  for (const contact of withCadence) {
+    const status = keepInTouchDue(contact, await timeline(db, contact.id as ContactId, { limit: 200 }), now);
+    if (status.due) rows.push({ contact, status });
+  }
+  return rows.sort((a, b) => byPriority(a.contact, b.contact));
+}
