@@ -77,6 +77,24 @@ describe('sidebar in context', () => {
     await page.close();
   });
 
+  test('"Save page as note" stores the page\'s main text (Readability) for the contact in focus', async () => {
+    const page = await b.context.newPage();
+    await page.goto(GMAIL);
+    const frame = await sidebarFrame(page);
+    await frame.locator('[data-testid="contact-card"]').waitFor();
+    const pages = frame.locator('[data-testid="timeline-item"][data-kind="page"]');
+    const before = await pages.count();
+    await frame.click('[data-testid="save-page"]');
+    await frame.waitForFunction((n) => document.querySelectorAll('[data-testid="timeline-item"][data-kind="page"]').length === n + 1, before);
+    const item = pages.first();
+    assert.equal(await item.getAttribute('data-channel'), 'web');
+    const text = await item.innerText();
+    assert.match(text, /Q3 supplier review/);
+    // Nothing of Readability's work is left in the page.
+    assert.equal(await page.locator('#readability-page-1, .page').count(), 0);
+    await page.close();
+  });
+
   test('LinkedIn: add from the side-panel page, write a note, reload: contact and note are there', async () => {
     const page = await b.context.newPage();
     await page.goto(LINKEDIN);
