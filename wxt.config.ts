@@ -50,7 +50,15 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           sidebar_action: { default_panel: 'sidebar.html', default_title: 'Rapport' },
-          browser_specific_settings: { gecko: { id: 'rapport@rapport.example', strict_min_version: '128.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'rapport@rapport.example',
+              strict_min_version: '140.0',
+              // Rapport collects nothing: everything stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
         }
       : { side_panel: { default_path: 'sidebar.html' }, key: MANIFEST_KEY }),
     // The same hosts the content scripts run on (no new install warning): lets "save page as note"
