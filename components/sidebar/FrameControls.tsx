@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { FRAME_MAX_WIDTH, FRAME_MIN_WIDTH } from '../../utils/messaging/protocol';
-import { applyLayout, loadLayout, type Layout } from '../../utils/messaging/client';
+import { applyLayout, loadLayout, onFrameToggle, type Layout } from '../../utils/messaging/client';
 import { t } from '../../utils/i18n';
 
 export const DEFAULT_LAYOUT: Layout = { collapsed: false, width: 360 };
@@ -20,6 +20,17 @@ export function useFrameLayout(tabId: number | undefined, site: string | null) {
     setLayout(next);
     if (site && tabId !== undefined) void applyLayout(tabId, site, next).catch(() => undefined);
   };
+  // The keyboard shortcut toggles the docked frame.
+  useEffect(() => {
+    if (!site || tabId === undefined) return;
+    return onFrameToggle(tabId, () =>
+      setLayout((current) => {
+        const next = { ...current, collapsed: !current.collapsed };
+        void applyLayout(tabId, site, next).catch(() => undefined);
+        return next;
+      }),
+    );
+  }, [tabId, site]);
   return [layout, update] as const;
 }
 

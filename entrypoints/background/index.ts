@@ -54,7 +54,7 @@ export default defineBackground({
     });
 
     registerSidePanel();
-    registerCommands();
+    registerCommands(contexts, broadcast);
     registerContextMenus(focus);
   },
 });

@@ -100,3 +100,14 @@ export function appVersion(): string {
     return '0.0.0';
   }
 }
+
+/** Calls back when the keyboard shortcut asks the docked sidebar of this tab to collapse or expand. */
+export function onFrameToggle(tabId: number, listener: () => void): () => void {
+  const handler = (message: unknown, sender: { id?: string; url?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    const parsed = BroadcastSchema.safeParse(message);
+    if (parsed.success && parsed.data.type === 'frame/toggle' && parsed.data.tabId === tabId) listener();
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}

@@ -60,6 +60,8 @@ export type PageMessage = z.infer<typeof PageMessageSchema>;
 export const BroadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context/changed'), tabId: TabId, context: PageContextSchema.nullable() }),
   z.object({ type: z.literal('focus/changed'), tabId: TabId, contactId: z.string().max(100).nullable() }),
+  /** The keyboard shortcut was pressed in a webmail tab: its docked sidebar collapses or expands. */
+  z.object({ type: z.literal('frame/toggle'), tabId: TabId }),
 ]);
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 

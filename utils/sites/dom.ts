@@ -337,3 +337,65 @@ export function parseLocalDateTime(value: string): string | undefined {
   const date = new Date(y, mo, d, h, min);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
+
+const INPUT_VALUE = typeof HTMLInputElement !== 'undefined' ? Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.get : undefined;
+const AREA_VALUE = typeof HTMLTextAreaElement !== 'undefined' ? Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.get : undefined;
+
+/** The current value of an `<input>` / `<textarea>` (what the user typed), read through the prototype. */
+export function fieldValue(el: Element | null | undefined): string {
+  if (!el) return '';
+  try {
+    const get = el.tagName === 'INPUT' ? INPUT_VALUE : el.tagName === 'TEXTAREA' ? AREA_VALUE : undefined;
+    return String((get ? get.call(el) : (el as HTMLInputElement).value) ?? '');
+  } catch {
+    return '';
+  }
+}
+
+const ADDRESS_TOKEN = /(?:"([^"]*)"\s*|([^,;<>"\n]*?)\s*)<([^<>\s]*)>|([^\s,;<>"]+)/g;
+
+/**
+ * Addresses typed into a recipient field: `a@b.example`, `Name <a@b.example>`, `"Last, First" <…>`,
+ * separated by commas, semicolons or whitespace. Only valid addresses count; the rest is ignored.
+ */
+export function parseAddressList(text: string, max = 100): { name: string; email: string }[] {
+  const out: { name: string; email: string }[] = [];
+  for (const m of text.slice(0, 20_000).matchAll(ADDRESS_TOKEN)) {
+    const email = normalizeEmail(m[3] ?? m[4] ?? '');
+    if (!email) continue;
+    out.push({ name: displayName(m[1] ?? m[2]) || email, email });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** The nearest ancestor of `el` (itself excluded) for which `test` holds, within `depth` levels. */
+export function ancestorWhere(el: Element | null | undefined, test: (candidate: Element) => boolean, depth = 16): Element | null {
+  for (let node = el?.parentElement ?? null; node && depth-- > 0; node = node.parentElement) if (test(node)) return node;
+  return null;
+}
+
+/** A compose's recipients: what the user is about to send to (roles recipient / cc). */
+export interface ComposeRecipients {
+  to: { name: string; email?: string }[];
+  cc: { name: string; email?: string }[];
+}
+
+/**
+ * People while composing: the recipients first, with the role they have in this message (the guard
+ * warns about whoever is being written to), then, for a reply inline in a conversation, the other
+ * people of that conversation. A recipient known from the conversation keeps the fuller name.
+ */
+export function composePeople(compose: ComposeRecipients, others: RawPerson[], isSelf: (p: { name: string; email?: string }) => boolean): RawPerson[] {
+  const people = new PeopleCollector(isSelf);
+  for (const a of compose.to) people.add({ ...a, role: 'recipient' });
+  for (const a of compose.cc) people.add({ ...a, role: 'cc' });
+  const list = people.list();
+  const rest: RawPerson[] = [];
+  for (const other of others) {
+    const same = list.find((p) => (p.email && other.email ? p.email === other.email : p.name.toLowerCase() === other.name.toLowerCase()));
+    if (!same) rest.push(other);
+    else if (other.name && (same.name === same.email || !same.name) && other.name !== other.email) same.name = other.name;
+  }
+  return [...list, ...rest].slice(0, 500);
+}

@@ -62,6 +62,13 @@ export interface SiteAdapter {
   extract(doc: Document, url: URL): RawPageContext;
   /** The element whose mutations signal new content (main pane), if any. */
   observeRoot(doc: Document): Element | null;
+  /**
+   * Containers outside the main pane whose mutations matter too (Gmail docks its compose windows at
+   * the end of `<body>`). When present, the watcher also watches `<body>`'s own children for new ones.
+   */
+  extraRoots?(doc: Document): Element[];
+  /** Editors whose inner mutations never change the context (message bodies being typed). */
+  quiet?: string;
 }
 
 const short = (max: number) => z.string().max(max);

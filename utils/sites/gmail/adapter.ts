@@ -2,14 +2,19 @@ import { cleanText } from '../../domain/normalize';
 import {
   attempt,
   attr,
+  ancestorWhere,
   clip,
   closest,
+  composePeople,
+  type ComposeRecipients,
   displayName,
   docTitle,
   emailKey,
+  fieldValue,
   firstOf,
   isShown,
   PeopleCollector,
+  parseAddressList,
   parseLocalDateTime,
   q,
   qa,
@@ -56,7 +61,7 @@ function firstShown(doc: Document, selectors: readonly string[]): Element | null
 
 function address(el: Element, account: Account): Address | undefined {
   const email = emailKey(attr(el, 'email')) || emailKey(attr(el, 'data-hovercard-id'));
-  let name = displayName(attr(el, 'name')) || displayName(textOf(el));
+  let name = displayName(attr(el, 'name')) || displayName(attr(el, 'data-name')) || displayName(textOf(el));
   if (email && account.email === email && (!name || /^(me|ich|moi|yo|io|mij)$/i.test(name))) name = account.name ?? '';
   if (!name && !email) return undefined;
   return { name: name || email, ...(email ? { email } : {}) };
@@ -138,11 +143,75 @@ function messageItems(container: Element): Element[] {
   return items.length ? items : qaFirst(container, S.MESSAGE_ITEM_FALLBACK);
 }
 
-/** Reads Gmail: the open conversation (also in the reading pane); list views give no people. */
+interface Compose extends ComposeRecipients {
+  inline: boolean;
+  subject: string;
+}
+
+/** One recipient field (to / cc / bcc): chips, then the older hidden inputs, then text typed but not yet a chip. */
+function readField(root: Element, name: string, account: Account): Address[] {
+  const row =
+    q(root, `.anm[name="${name}"], div[name="${name}"]`) ??
+    closest(q(root, `textarea[name="${name}"], input[name="${name}"]:not([type=hidden])`), 'tr');
+  const found: Address[] = [];
+  if (!row) return found;
+  for (const chip of qaFirst(row, S.COMPOSE_CHIP)) {
+    const one = address(chip, account);
+    if (one) found.push(one);
+  }
+  if (!found.length) for (const hidden of qa(row, S.COMPOSE_HIDDEN)) found.push(...parseAddressList(fieldValue(hidden)));
+  for (const field of qa(row, 'input:not([type=hidden]), textarea')) found.push(...parseAddressList(fieldValue(field)));
+  return found;
+}
+
+/**
+ * The compose the user is working in: among the open ones (body editor shown, so not minimised), the
+ * one holding the focus, else the newest. A "recipient field" inside received mail is content, not a compose.
+ */
+function readCompose(doc: Document, account: Account): Compose | undefined {
+  const roots: Element[] = [];
+  for (const field of qaFirst(doc, S.COMPOSE_FIELD)) {
+    if (closest(field, S.MESSAGE_CONTENT)) continue;
+    const root = S.COMPOSE.map((selector) => closest(field, selector)).find(Boolean) ?? ancestorWhere(field, (el) => !!qFirst(el, S.COMPOSE_BODY));
+    if (root && !roots.includes(root) && isShown(qFirst(root, S.COMPOSE_BODY) ?? root)) roots.push(root);
+  }
+  const active = doc.activeElement;
+  const root = roots.find((r) => active && r.contains(active)) ?? roots[roots.length - 1];
+  if (!root) return undefined;
+  return {
+    inline: !closest(root, '[role=dialog]') && S.THREAD_CONTAINER.some((selector) => closest(root, selector)),
+    subject: displayName(fieldValue(qFirst(root, S.COMPOSE_SUBJECT))),
+    to: readField(root, 'to', account),
+    cc: [...readField(root, 'cc', account), ...readField(root, 'bcc', account)],
+  };
+}
+
+/**
+ * Reads Gmail: the open conversation (also in the reading pane); list views give no people. A compose
+ * in focus makes the view `compose`: a new message window reports its recipients only, a reply inline
+ * in a conversation reports its recipients first, then the conversation's other people.
+ */
 export function extractGmail(doc: Document, url: URL): RawPageContext {
   const context: RawPageContext = { site: 'gmail', view: 'other', url: url.href, people: [], messages: [] };
   const account = attempt(() => readAccount(doc)) ?? {};
   if (account.email || account.name) context.account = account;
+  const isSelf = (p: { email?: string }) => !!p.email && p.email === account.email;
+  const compose = attempt(() => readCompose(doc, account));
+  if (compose && !compose.inline) {
+    context.view = 'compose';
+    if (compose.subject) context.subject = clip(compose.subject, 2000);
+    context.people = composePeople(compose, [], isSelf);
+    return context;
+  }
+  readPane(doc, url, context, account);
+  if (compose && context.view === 'email-thread') {
+    context.view = 'compose';
+    context.people = composePeople(compose, context.people, isSelf);
+  }
+  return context;
+}
+
+function readPane(doc: Document, url: URL, context: RawPageContext, account: Account): RawPageContext {
   const subjectEl = attempt(() => firstShown(doc, S.SUBJECT));
   if (!subjectEl) {
     if (isListRoute(url)) context.view = 'inbox';
@@ -200,4 +269,10 @@ export const gmailAdapter: SiteAdapter = {
   },
   observeRoot: (doc) =>
     qFirst(doc, S.OBSERVE_ROOT) ?? q(doc, '[role=main]')?.parentElement?.parentElement ?? doc.body,
+  // Compose windows are docked at the end of <body>, outside the main pane.
+  extraRoots: (doc) => [
+    ...qaFirst(doc, S.COMPOSE_DOCK),
+    ...qaFirst(doc, S.COMPOSE_FIELD).map((field) => closest(field, '[role=dialog]')).filter((el): el is Element => !!el),
+  ],
+  quiet: S.QUIET,
 };

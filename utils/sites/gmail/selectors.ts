@@ -120,3 +120,65 @@ export const LIST = [
   '[gh=tl]',
   'table.F.cf.zt',
 ] as const;
+
+/**
+ * Recipient fields of a compose (new message window or inline reply), by the field's `name`, which is
+ * not localised: the 2021+ "peoplekit" row `div.anm[name=to|cc|bcc]`, the older `textarea.vO[name=to]`.
+ */
+export const COMPOSE_FIELD = [
+  // seen 2026-11 in tests/fixtures/gmail/2026-11-25-compose.html (div.anm[name=to] row; InboxSDK page-parser.ts)
+  '.anm[name="to"], div[name="to"]',
+  // older compose (gmail.js api.dom.compose: textarea[name=to]; InboxSDK getOldRecipientRowForType)
+  'textarea[name="to"], input[name="to"]:not([type=hidden])',
+] as const;
+
+/** The compose around a recipient field, nearest first. */
+export const COMPOSE = [
+  // seen 2026-11 in tests/fixtures/gmail/2026-11-25-compose.html (.M9 in both window and inline reply; gmail.js api.dom.composes)
+  '.M9',
+  // seen 2026-11 in tests/fixtures/gmail/2026-11-25-compose.html (window: .AD > .nH.Hd[role=dialog])
+  '.AD',
+  '[role=dialog]',
+  'form',
+] as const;
+
+/** Where received mail is rendered: a "recipient field" in there is message content, never a compose. */
+export const MESSAGE_CONTENT = '.a3s, .ii.gt, .adn';
+
+/** The compose's body editor; hidden when the window is minimised. */
+export const COMPOSE_BODY = [
+  // seen 2026-11 in tests/fixtures/gmail/2026-11-25-compose.html (div.Am.Al.editable[g_editable][aria-label="Message Body"])
+  '[contenteditable=true][g_editable]',
+  '.Am.editable',
+  '[contenteditable=true][role=textbox]',
+] as const;
+
+/** Editors whose typing never changes the context (watch.ts ignores mutations inside them). */
+export const QUIET = '[g_editable], .Am.editable, [contenteditable=true][aria-label="Message Body"]';
+
+/** Recipient chips inside one field row, stablest first. */
+export const COMPOSE_CHIP = [
+  // seen 2026-11 in tests/fixtures/gmail/2026-11-25-compose.html (peoplekit chip div.afV[role=option][data-hovercard-id][data-name];
+  // InboxSDK get-recipients: role=option → data-name / data-hovercard-id)
+  '[role=option][data-hovercard-id]',
+  '[data-hovercard-id][data-name]',
+  // older compose chips .vR > span.vN[email] (InboxSDK getRecipientChips: .vR > input[type=hidden])
+  '.vR [email]',
+  '[email]',
+] as const;
+
+/** Older compose: one hidden input per chip, value "Name <address>" (gmail.js compose.recipients). */
+export const COMPOSE_HIDDEN = 'input[type=hidden]';
+
+/** The subject of a compose (a reply inline in a thread keeps it hidden, the thread's subject applies). */
+export const COMPOSE_SUBJECT = [
+  // seen 2026-11 in tests/fixtures/gmail/2026-11-25-compose.html (input.aoT[name=subjectbox]; gmail.js, FlowCrypt)
+  'input[name=subjectbox]',
+  'input[name=subject]',
+] as const;
+
+/** Docked compose windows live outside the main pane, near the end of <body>. */
+export const COMPOSE_DOCK = [
+  // seen 2026-11 in tests/fixtures/gmail/2026-11-25-compose.html (body > div.dw; gmail.js chat/compose dock)
+  '.dw',
+] as const;

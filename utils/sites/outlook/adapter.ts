@@ -1,13 +1,19 @@
 import {
+  ancestorWhere,
   attempt,
   attr,
   clip,
+  closest,
+  composePeople,
+  type ComposeRecipients,
   displayName,
   docTitle,
   emailKey,
+  fieldValue,
   firstOf,
   isShown,
   PeopleCollector,
+  parseAddressList,
   parseLocalDateTime,
   q,
   qa,
@@ -105,7 +111,79 @@ function readMessage(el: Element, index: number, threadId: string): RawMessage {
   return message;
 }
 
-/** Reads Outlook on the web: the conversation (or deep-linked item) in the reading pane. */
+interface Compose extends ComposeRecipients {
+  inline: boolean;
+  subject: string;
+}
+
+const ADDRESS_IN = /[^\s<>()"',;]+@[^\s<>()"',;]+/;
+
+/** A resolved pill: the address from `title` / `aria-label` / text where OWA shows one, the name as written. */
+function pillRecipient(pill: Element): Address | undefined {
+  const texts = [attr(pill, 'title'), attr(pill, 'aria-label'), textOf(pill)];
+  const email = texts.map((text) => emailKey(ADDRESS_IN.exec(text)?.[0])).find(Boolean) ?? '';
+  const name = texts
+    .slice(1)
+    .map((text) => displayName(text.replace(ADDRESS_IN, '').replace(/[<>(),;]/g, ' ')))
+    .find(Boolean);
+  if (!name && !email) return undefined;
+  return email ? { name: name || email, email } : { name: name! };
+}
+
+/** Text of a well outside its pills: what the user typed and OWA has not resolved yet. */
+function typedText(el: Element, pills: Element[]): string {
+  let out = '';
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) out += child.nodeValue ?? '';
+    else if (child.nodeType === 1 && !pills.includes(child as Element)) out += ` ${typedText(child as Element, pills)} `;
+  }
+  return out;
+}
+
+function readWell(well: Element): Address[] {
+  if (well.tagName === 'INPUT') return parseAddressList(fieldValue(well));
+  const pills = qaFirst(well, S.COMPOSE_PILL);
+  const found = pills.map(pillRecipient).filter((a): a is Address => !!a);
+  found.push(...parseAddressList(typedText(well, pills)));
+  for (const input of qa(well, 'input')) found.push(...parseAddressList(fieldValue(input)));
+  return found;
+}
+
+function wellsOf(root: Element): { well: Element; cc: boolean }[] {
+  const wells: { well: Element; cc: boolean }[] = [];
+  for (const well of qa(root, S.WELL)) {
+    const label = attr(well, 'aria-label').trim();
+    const cc = S.WELL_CC.test(label);
+    if ((cc || S.WELL_TO.test(label)) && !wells.some((w) => w.well.contains(well))) wells.push({ well, cc });
+  }
+  return wells;
+}
+
+/** The compose in focus: a shown body editor inside a container with recipient wells (focused one, else the newest). */
+function readCompose(doc: Document): Compose | undefined {
+  const roots: Element[] = [];
+  for (const editor of qaFirst(doc, S.COMPOSE_BODY)) {
+    const root = isShown(editor) ? ancestorWhere(editor, (el) => wellsOf(el).length > 0) : null;
+    if (root && !roots.includes(root)) roots.push(root);
+  }
+  const active = doc.activeElement;
+  const root = roots.find((r) => active && r.contains(active)) ?? roots[roots.length - 1];
+  if (!root) return undefined;
+  const compose: Compose = {
+    inline: !!closest(root, S.READING_ROOT.join(', ')),
+    subject: displayName(fieldValue(qFirst(root, S.COMPOSE_SUBJECT))),
+    to: [],
+    cc: [],
+  };
+  for (const { well, cc } of wellsOf(root)) (cc ? compose.cc : compose.to).push(...readWell(well));
+  return compose;
+}
+
+/**
+ * Reads Outlook on the web: the conversation (or deep-linked item) in the reading pane. A compose in
+ * focus makes the view `compose`: a new message reports its recipients only, a reply inline in the
+ * conversation its recipients first, then the conversation's other people.
+ */
 export function extractOutlook(doc: Document, url: URL): RawPageContext {
   const context: RawPageContext = {
     site: 'outlook',
@@ -116,6 +194,25 @@ export function extractOutlook(doc: Document, url: URL): RawPageContext {
   };
   const account = attempt(() => readAccount(doc)) ?? {};
   if (account.email || account.name) context.account = account;
+  const lowerName = account.name?.toLowerCase();
+  const isSelf = (p: { name: string; email?: string }) =>
+    (!!p.email && p.email === account.email) || (!!lowerName && p.name.toLowerCase() === lowerName && (!p.email || !account.email));
+  const compose = attempt(() => readCompose(doc));
+  if (compose && !compose.inline) {
+    context.view = 'compose';
+    if (compose.subject) context.subject = clip(compose.subject, 2000);
+    context.people = composePeople(compose, [], isSelf);
+    return context;
+  }
+  readPane(doc, url, context, isSelf);
+  if (compose && context.view === 'email-thread') {
+    context.view = 'compose';
+    context.people = composePeople(compose, context.people, isSelf);
+  }
+  return context;
+}
+
+function readPane(doc: Document, url: URL, context: RawPageContext, isSelf: (p: { name: string; email?: string }) => boolean): RawPageContext {
   let root: Element | null = null;
   for (const selector of S.READING_ROOT) {
     root = qa(doc, selector).find((el) => isShown(el)) ?? null;
@@ -145,10 +242,7 @@ export function extractOutlook(doc: Document, url: URL): RawPageContext {
   );
   if (subject) context.subject = clip(subject, 2000);
 
-  const lowerName = account.name?.toLowerCase();
-  const people = new PeopleCollector(
-    (p) => (!!p.email && p.email === account.email) || (!!lowerName && p.name.toLowerCase() === lowerName && (!p.email || !account.email)),
-  );
+  const people = new PeopleCollector(isSelf);
   messageEls.slice(0, 1000).forEach((el, index) => {
     const message = attempt(() => readMessage(el, index, threadId));
     if (!message) return;
@@ -172,4 +266,5 @@ export const outlookAdapter: SiteAdapter = {
     }
   },
   observeRoot: (doc) => qFirst(doc, S.OBSERVE_ROOT)?.parentElement ?? doc.body,
+  quiet: S.QUIET,
 };

@@ -105,3 +105,43 @@ export const OBSERVE_ROOT = [
   '[role=main]',
   '#ItemReadingPaneContainer',
 ] as const;
+
+/**
+ * Compose body editor (new message in the reading pane, inline reply, pop-out). The reading pane's
+ * received bodies are `[role=document]` and never contenteditable.
+ */
+export const COMPOSE_BODY = [
+  // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html ("Message body, press Alt+F10 to exit";
+  // code corpus: OWA automation scripts use [aria-label="Message body"][contenteditable="true"] and the Alt+F10 label)
+  '[contenteditable=true][aria-label^="Message body"]',
+  '[role=textbox][aria-label^="Message body"]',
+] as const;
+
+/** Editors whose typing never changes the context (watch.ts ignores mutations inside them). */
+export const QUIET = '[contenteditable=true][aria-label^="Message body"]';
+
+/** Recipient wells: an editable element labelled "To" / "Cc" / "Bcc" (localised labels below); buttons of the same name are not wells. */
+export const WELL =
+  // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html (div[role=textbox][contenteditable=true][aria-label="To"]);
+  // older OWA: div[aria-label="To"] input, input[aria-label="To"] (code corpus automation scripts)
+  '[contenteditable=true][aria-label], [role=textbox][aria-label], [role=combobox][aria-label], input[aria-label]';
+export const WELL_TO = /^(to|an|à|a|para|aan|till|do|per)$/i;
+export const WELL_CC = /^(cc|bcc|kopie|blindkopie|copie|cci|ccn)$/i;
+
+/** One resolved recipient pill inside a well. */
+export const COMPOSE_PILL = [
+  // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html (span[draggable=true][aria-label] with data-lpc-hover-target-id;
+  // code corpus: '[contenteditable="true"] [draggable="true"][aria-label]' committed chips, 'div[aria-label="To"] span[data-selection-index]')
+  '[draggable=true][aria-label]',
+  '[data-lpc-hover-target-id]',
+  '[data-selection-index]',
+  '.lpc-hoverTarget',
+] as const;
+
+/** Subject of a compose. */
+export const COMPOSE_SUBJECT = [
+  // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html
+  'input[aria-label="Add a subject"]',
+  'input[placeholder="Add a subject"]',
+  'input[id$="_SUBJECT"]',
+] as const;
