@@ -60,6 +60,7 @@ const VIEW: Record<string, View> = {
   profile: 'profile',
   feed: 'other',
   'people-search': 'search',
+  compose: 'compose',
 };
 
 function rolesFor(roles: string[], splitKnown: boolean): Role[] {
@@ -190,10 +191,35 @@ function searchState(state: Json): ExpectedState {
   };
 }
 
+const COMPOSE_ROLES: Record<string, Role[]> = { from: ['sender'], to: ['recipient'], cc: ['cc'], bcc: ['cc'], 'to-or-cc': ['recipient', 'cc'] };
+
+/** Compose fixtures (`surface: "<site>-compose"`): the ground truth lists the people the context must hold. */
+function composeState(state: Json): ExpectedState {
+  const ctx = state.expected_context ?? {};
+  return {
+    index: state.index,
+    name: state.name,
+    url: state.url,
+    loadOnly: !!state.load_only,
+    view: VIEW[state.view] ?? 'other',
+    ...(ctx.subject ? { subject: ctx.subject } : {}),
+    ...(ctx.thread_id ? { threadId: ctx.thread_id } : {}),
+    people: (ctx.people ?? []).map((p: Json) => ({
+      name: displayName(p.name),
+      ...(p.email ? { email: emailKey(p.email) } : {}),
+      roles: (p.roles as string[]).flatMap((role) => COMPOSE_ROLES[role] ?? []),
+    })),
+    // Only the count: a new message shows no conversation; an inline reply keeps the conversation's messages.
+    ...(ctx.message_count === 0 ? { messages: [] } : {}),
+  };
+}
+
 /** Every state of an expected file, in the shape the contract test compares. */
 export function expectedStates(expected: Json): ExpectedState[] {
   const surface = String(expected.surface ?? expected.fixture);
-  const convert = surface.startsWith('outlook')
+  const convert = surface.endsWith('-compose')
+    ? composeState
+    : surface.startsWith('outlook')
     ? outlookState
     : surface.startsWith('linkedin-profile')
       ? profileState
