@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { parseAddressList } from './dom';
 import { gmailAdapter } from './gmail/adapter';
 import { outlookAdapter } from './outlook/adapter';
-import { openFixture, OWN_FIXTURES, type FixtureWindow } from './testing/fixture-window';
+import { openFixture, OWN_FIXTURES, SHARED_FIXTURES, type FixtureWindow } from './testing/fixture-window';
 import type { RawPageContext, SiteAdapter } from './types';
 import { watchPage } from './watch';
 
@@ -14,6 +14,7 @@ const GMAIL = join(OWN_FIXTURES, 'gmail/2026-11-25-compose.html');
 const OUTLOOK = join(OWN_FIXTURES, 'outlook/2026-11-25-compose.html');
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
 const OUTLOOK_URL = 'https://outlook.office.com/mail/inbox';
+const SHARED_OUTLOOK = 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNWYwLTg3ZmEtMDACLTAwCgAQAFq1H7m%2B9kGJt3a%2F0cYh8xE%3D';
 
 let fx: FixtureWindow | undefined;
 afterEach(async () => {
@@ -176,6 +177,23 @@ describe('Outlook compose', () => {
     expect(read(outlookAdapter).people[1]!.name).toBe('Tariq Haddad');
     await fx.nav('closed');
     expect(read(outlookAdapter)).toMatchObject({ view: 'inbox', people: [] });
+  });
+
+  test('inline reply in a conversation: recipients first, then the conversation’s others', async () => {
+    fx = await openFixture(join(SHARED_FIXTURES, 'outlook-reading-pane.html'), SHARED_OUTLOOK);
+    const before = read(outlookAdapter);
+    fx.doc.querySelector('#ConversationReadingPaneContainer')!.insertAdjacentHTML(
+      'afterbegin',
+      '<div><div role="textbox" contenteditable="true" aria-label="To"><span draggable="true" aria-label="Priya Raghunathan" title="priya.raghunathan@contoso.example">Priya Raghunathan</span></div>' +
+        '<div role="textbox" contenteditable="true" aria-label="Cc">kai@post.example</div>' +
+        '<div contenteditable="true" aria-label="Message body, press Alt+F10 to exit"></div></div>',
+    );
+    const ctx = read(outlookAdapter);
+    expect(ctx.view).toBe('compose');
+    expect(ctx.threadId).toBe(before.threadId);
+    expect(ctx.messages.length).toBe(before.messages.length);
+    expect(who(ctx).slice(0, 2)).toEqual(['recipient:priya.raghunathan@contoso.example', 'cc:kai@post.example']);
+    expect(ctx.people.length).toBe(before.people.filter((p) => p.email !== 'priya.raghunathan@contoso.example' && p.name !== 'Priya Raghunathan').length + 2);
   });
 
   test('watcher: typed text and pill removal in the wells are followed', async () => {
