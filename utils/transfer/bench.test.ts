@@ -1,4 +1,4 @@
-import { benchExportInteractions, benchImportContacts } from './bench';
+import { benchExportInteractions, benchImportContacts, benchImportFloor } from './bench';
 import { freshDb } from './test-helpers';
 
 // Smoke test of the bench entry points at a small size (the real numbers come from Chromium).
@@ -8,6 +8,16 @@ describe('bench functions', () => {
     const result = await benchImportContacts(db, 2000);
     expect(result.imported).toBe(2000);
     expect(await db.contacts.count()).toBe(2000);
+  });
+
+  it('import floor: the same records with bare IndexedDB', async () => {
+    const db = freshDb();
+    const result = await benchImportFloor(db, 500);
+    expect(result.records).toBe(500);
+    // email, URL, updatedAt and five search words per generated LinkedIn row.
+    expect(result.indexEntries).toBe(500 * 8);
+    expect(await db.contacts.count()).toBe(500);
+    expect(await db.contacts.where('emails').equals('person7@bench7.example').count()).toBe(1);
   });
 
   it('export n interactions', async () => {

@@ -1,4 +1,5 @@
 import type { RapportDB } from '../db/db';
+import { toStored } from '../db/repos/contacts';
 import { applyImport, planImport, seedForBench } from '../db/repos/transfer';
 import type { ContactId, InteractionId } from '../domain/common';
 import type { Contact } from '../domain/contact';
@@ -40,6 +41,56 @@ export async function benchImportContacts(db: RapportDB, n: number): Promise<{ m
   const report = await applyImport(db, plan, { chunkSize: 5000 });
   const t3 = performance.now();
   return { ms: t3 - t0, imported: report.imported, decodeMs: t1 - t0, planMs: t2 - t1, writeMs: t3 - t2 };
+}
+
+function written(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+}
+
+/** One `add` per record in one read-write transaction on `store`, with nothing else around it. */
+async function rawAdds(idb: IDBDatabase, store: string, records: readonly object[]): Promise<number> {
+  const t0 = performance.now();
+  const tx = idb.transaction(store, 'readwrite');
+  const done = written(tx);
+  const target = tx.objectStore(store);
+  for (const record of records) target.add(record);
+  await done;
+  return performance.now() - t0;
+}
+
+/**
+ * The floor under `benchImportContacts`' write step: the very records its plan creates, written
+ * with bare IndexedDB (no Dexie, no validation, no checks), once into `db` (empty, the real
+ * contacts schema and its indexes) and once into a scratch database whose contacts store has no
+ * index at all. The difference between the write step and `indexedMs` is what our code costs.
+ */
+export async function benchImportFloor(db: RapportDB, n: number): Promise<{ records: number; indexedMs: number; bareMs: number; indexEntries: number }> {
+  const plan = await planImport(db, await decodeImport(linkedInCsv(n)), { chunkSize: 2000 });
+  const stored = plan.creates.map(toStored);
+  const indexEntries = stored.reduce(
+    (sum, c) => sum + c.emails.length + (c.linkedinUrl ? 1 : 0) + c.searchWords.length + c.tags.length + 1 + (c.companyId ? 1 : 0) + (c.industry ? 1 : 0) + (c.lastInteractionAt ? 1 : 0),
+    0,
+  );
+  await db.open();
+  const indexedMs = await rawAdds(db.backendDB(), 'contacts', stored);
+  const scratch = `${db.name}-bare`;
+  const bare = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(scratch, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('contacts', { keyPath: 'id' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+  try {
+    const bareMs = await rawAdds(bare, 'contacts', stored);
+    return { records: stored.length, indexedMs, bareMs, indexEntries };
+  } finally {
+    bare.close();
+    indexedDB.deleteDatabase(scratch);
+  }
 }
 
 /** Seeds `interactions` interactions spread over `contacts` contacts (bulk writes, not timed). */

@@ -7,7 +7,7 @@ import { findByEmail, toStored } from '../../../utils/db/repos/contacts';
 import type { Contact } from '../../../utils/domain/contact';
 import type { ContactId } from '../../../utils/domain/common';
 import { ADAPTERS } from '../../../utils/sites';
-import { benchExportInteractions, benchImportContacts } from '../../../utils/transfer/bench';
+import { benchExportInteractions, benchImportContacts, benchImportFloor } from '../../../utils/transfer/bench';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -129,6 +129,17 @@ async function importContacts(name: string, n: number) {
   }
 }
 
+async function importFloor(name: string, n: number) {
+  await RapportDB.delete(name);
+  const db = new RapportDB(name);
+  try {
+    return await benchImportFloor(db, n);
+  } finally {
+    db.close();
+    await RapportDB.delete(name);
+  }
+}
+
 async function exportInteractions(name: string, n: number) {
   await RapportDB.delete(name);
   const db = new RapportDB(name);
@@ -139,5 +150,5 @@ async function exportInteractions(name: string, n: number) {
   }
 }
 
-Object.assign(window, { rapportBench: { seedContacts, emailLookup, extract, importContacts, exportInteractions } });
+Object.assign(window, { rapportBench: { seedContacts, emailLookup, extract, importContacts, importFloor, exportInteractions } });
 if (location.hostname === 'bench.example') document.title = 'bench-ready';
