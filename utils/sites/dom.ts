@@ -1,5 +1,5 @@
 import { cleanText, normalizeEmail } from '../domain/normalize';
-import type { RawPerson, Role } from './types';
+import type { RawMessage, RawPageContext, RawPerson, Role } from './types';
 
 /**
  * Small DOM helpers shared by the site adapters. They run in content scripts on hostile pages, so:
@@ -398,4 +398,25 @@ export function composePeople(compose: ComposeRecipients, others: RawPerson[], i
     else if (other.name && (same.name === same.email || !same.name) && other.name !== other.email) same.name = other.name;
   }
   return [...list, ...rest].slice(0, 500);
+}
+
+/** An adapter's extract that never throws: any failure degrades to an empty context for the URL. */
+export function neverThrows(
+  site: RawPageContext['site'],
+  extract: (doc: Document, url: URL) => RawPageContext,
+): (doc: Document, url: URL) => RawPageContext {
+  return (doc, url) => {
+    try {
+      return extract(doc, url);
+    } catch {
+      return { site, view: 'other', url: url.href, people: [], messages: [] };
+    }
+  };
+}
+
+/** Adds a message's sender, To and Cc as people on screen. */
+export function addMessagePeople(people: PeopleCollector, message: RawMessage): void {
+  if (message.from) people.add({ ...message.from, role: 'sender' });
+  for (const to of message.to) people.add({ ...to, role: 'recipient' });
+  for (const cc of message.cc) people.add({ ...cc, role: 'cc' });
 }

@@ -22,6 +22,8 @@ import {
   qFirst,
   textOf,
   visibleText,
+  addMessagePeople,
+  neverThrows,
 } from '../dom';
 import type { RawMessage, RawPageContext, SiteAdapter } from '../types';
 import * as S from './selectors';
@@ -249,9 +251,7 @@ function readPane(doc: Document, url: URL, context: RawPageContext, account: Acc
     const message = attempt(() => readMessage(item, index, threadId, account));
     if (!message) return;
     context.messages.push(message);
-    if (message.from) people.add({ ...message.from, role: 'sender' });
-    for (const to of message.to) people.add({ ...to, role: 'recipient' });
-    for (const cc of message.cc) people.add({ ...cc, role: 'cc' });
+    addMessagePeople(people, message);
   });
   context.people = people.list();
   return context;
@@ -260,13 +260,7 @@ function readPane(doc: Document, url: URL, context: RawPageContext, account: Acc
 export const gmailAdapter: SiteAdapter = {
   site: 'gmail',
   matches: matchesGmail,
-  extract(doc, url) {
-    try {
-      return extractGmail(doc, url);
-    } catch {
-      return { site: 'gmail', view: 'other', url: url.href, people: [], messages: [] };
-    }
-  },
+  extract: neverThrows('gmail', extractGmail),
   observeRoot: (doc) =>
     qFirst(doc, S.OBSERVE_ROOT) ?? q(doc, '[role=main]')?.parentElement?.parentElement ?? doc.body,
   // Compose windows are docked at the end of <body>, outside the main pane.

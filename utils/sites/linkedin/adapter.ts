@@ -13,6 +13,7 @@ import {
   qFirst,
   textOf,
   visibleText,
+  neverThrows,
 } from '../dom';
 import type { RawMessage, RawPageContext, RawPerson, SiteAdapter } from '../types';
 import * as S from './selectors';
@@ -234,13 +235,7 @@ export function extractLinkedIn(doc: Document, url: URL): RawPageContext {
 export const linkedinAdapter: SiteAdapter = {
   site: 'linkedin',
   matches: matchesLinkedIn,
-  extract(doc, url) {
-    try {
-      return extractLinkedIn(doc, url);
-    } catch {
-      return { site: 'linkedin', view: 'other', url: url.href, people: [], messages: [] };
-    }
-  },
+  extract: neverThrows('linkedin', extractLinkedIn),
   // The <main> element itself is replaced on navigation: observe its stable parent.
   observeRoot: (doc) => q(doc, 'main')?.parentElement ?? doc.body,
 };

@@ -21,6 +21,8 @@ import {
   qFirst,
   textOf,
   visibleText,
+  addMessagePeople,
+  neverThrows,
 } from '../dom';
 import type { RawMessage, RawPageContext, SiteAdapter } from '../types';
 import * as S from './selectors';
@@ -247,9 +249,7 @@ function readPane(doc: Document, url: URL, context: RawPageContext, isSelf: (p: 
     const message = attempt(() => readMessage(el, index, threadId));
     if (!message) return;
     context.messages.push(message);
-    if (message.from) people.add({ ...message.from, role: 'sender' });
-    for (const to of message.to) people.add({ ...to, role: 'recipient' });
-    for (const cc of message.cc) people.add({ ...cc, role: 'cc' });
+    addMessagePeople(people, message);
   });
   context.people = people.list();
   return context;
@@ -258,13 +258,7 @@ function readPane(doc: Document, url: URL, context: RawPageContext, isSelf: (p: 
 export const outlookAdapter: SiteAdapter = {
   site: 'outlook',
   matches: matchesOutlook,
-  extract(doc, url) {
-    try {
-      return extractOutlook(doc, url);
-    } catch {
-      return { site: 'outlook', view: 'other', url: url.href, people: [], messages: [] };
-    }
-  },
+  extract: neverThrows('outlook', extractOutlook),
   observeRoot: (doc) => qFirst(doc, S.OBSERVE_ROOT)?.parentElement ?? doc.body,
   quiet: S.QUIET,
 };
