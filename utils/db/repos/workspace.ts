@@ -7,14 +7,23 @@ import type { RapportDB } from '../db';
 import { fromStored, searchContacts } from './contacts';
 import { timeline } from './interactions';
 
-/** Contacts matching a search and a segment, in priority order. */
+/**
+ * Contacts matching a search and a segment, the `limit` first in priority order. Streams over the
+ * store keeping only the best candidates, so a 100 k-contact notebook is never held in memory.
+ */
 export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200): Promise<Contact[]> {
-  const base = query.trim()
-    ? await searchContacts(db, query, 5000)
-    : segment.tag
-      ? (await db.contacts.where('tags').equals(segment.tag).toArray()).map(fromStored)
-      : (await db.contacts.toArray()).map(fromStored);
-  return base.filter((c) => inSegment(c, segment)).sort(byPriority).slice(0, limit);
+  if (query.trim()) {
+    return (await searchContacts(db, query, 5000)).filter((c) => inSegment(c, segment)).sort(byPriority).slice(0, limit);
+  }
+  let best: Contact[] = [];
+  const collection = segment.tag ? db.contacts.where('tags').equals(segment.tag) : db.contacts.toCollection();
+  await collection.each((stored) => {
+    const contact = fromStored(stored);
+    if (!inSegment(contact, segment)) return;
+    best.push(contact);
+    if (best.length >= limit * 4) best = best.sort(byPriority).slice(0, limit);
+  });
+  return best.sort(byPriority).slice(0, limit);
 }
 
 /** Values in use, for the segment pickers. */
