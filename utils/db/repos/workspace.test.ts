@@ -25,6 +25,14 @@ describe('workspace queries', () => {
     expect(await segmentValues(db)).toEqual({ tags: ['messe'], industries: ['Holzbau'] });
   });
 
+  it('keeps only the best of a large segment while streaming', async () => {
+    for (let i = 0; i < 120; i++) {
+      await createContact(db, { displayName: `C${i}`, value: { tier: i % 3 === 0 ? 'A' : 'C', yearlyRevenue: { amount: i, currency: 'EUR' } } });
+    }
+    const top = await segmentContacts(db, '', {}, 5);
+    expect(top.map((c) => c.displayName)).toEqual(['C117', 'C114', 'C111', 'C108', 'C105']);
+  });
+
   it('lists open follow-ups due by a day with their contacts', async () => {
     const c = await createContact(db, { displayName: 'A' });
     const late = await addFollowUp(db, { contactId: c.id, due: '2026-11-20', what: 'Call back' });
