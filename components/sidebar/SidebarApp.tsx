@@ -6,6 +6,7 @@ import type { Channel, ContactId } from '../../utils/domain/common';
 import { t } from '../../utils/i18n';
 import { setFocus as reportFocus } from '../../utils/messaging/client';
 import { ContactCard } from '../contact/ContactCard';
+import { ContactPicker } from '../contact/ContactPicker';
 import { ManualAdd } from '../contact/ManualAdd';
 import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
@@ -85,6 +86,7 @@ export function SidebarApp({ search }: { search: string }) {
           </ul>
         </section>
       )}
+      {state.status === 'ready' && <ContactPicker db={db} onPick={(c) => setPicked(c.id)} />}
       {context && context.messages.length > 0 && <CaptureButton db={db} context={context} focus={focus?.id} />}
       {focus ? (
         <>

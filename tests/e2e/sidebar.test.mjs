@@ -124,6 +124,17 @@ describe('sidebar in context', () => {
     await panel.close();
   });
 
+  test('on a page nobody is recognised on, any contact can be found and brought into focus', async () => {
+    const panel = await b.extensionPage('sidebar.html');
+    await panel.locator('[data-testid="sidebar"][data-state="no-context"]').waitFor();
+    await panel.fill('[data-testid="contact-search"]', 'jürgen');
+    await panel.locator('[data-testid="contact-search-result"]').first().click();
+    await panel.locator('[data-testid="contact-card"]').waitFor();
+    assert.match(await panel.locator('[data-testid="contact-card"]').innerText(), /Jürgen Weiß/);
+    assert.ok((await panel.locator('[data-testid="timeline-item"]').count()) >= 1);
+    await panel.close();
+  });
+
   test('the docked frame never covers the reading area, collapses to a handle and remembers it', async () => {
     const page = await b.context.newPage();
     await page.goto(GMAIL);

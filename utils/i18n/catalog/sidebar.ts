@@ -95,6 +95,7 @@ export default {
     en: 'Open Rapport and pick a contact first: the page is saved for the contact in focus.',
     de: 'Öffnen Sie Rapport und wählen Sie zuerst einen Kontakt: Die Seite wird für den ausgewählten Kontakt gespeichert.',
   },
+  findContact: { en: 'Find a contact', de: 'Kontakt suchen' },
   addManually: { en: 'Add a contact by hand', de: 'Kontakt manuell anlegen' },
   name: { en: 'Name', de: 'Name' },
   email: { en: 'Email', de: 'E-Mail' },
