@@ -1,6 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { createContact, updateContact, type PersonMatch } from '../../utils/db/repos/contacts';
+import { timeline } from '../../utils/db/repos/interactions';
+import type { Channel } from '../../utils/domain/common';
+import { guardWarnings } from '../../utils/domain/guard';
+import { warningText } from '../preferences/GuardBanner';
 import type { Contact } from '../../utils/domain/contact';
 import { canonicalLinkedInUrl, normalizeEmail } from '../../utils/domain/normalize';
 import { t } from '../../utils/i18n';
@@ -25,14 +30,23 @@ interface Props {
   db: RapportDB;
   person: Person;
   match: PersonMatch | undefined;
+  /** The channel on screen, for the "don't annoy" check of every known person (reply-all included). */
+  channel?: Channel | undefined;
   selected: boolean;
   onSelect(contact: Contact | undefined): void;
 }
 
 /** One person on screen: known (matched to a contact) or new with one-click add. */
-export function PersonRow({ db, person, match, selected, onSelect }: Props) {
+export function PersonRow({ db, person, match, channel, selected, onSelect }: Props) {
   const [error, setError] = useState<string>();
   const contact = match?.contact;
+  const warnings = useLiveQuery(
+    async () =>
+      contact
+        ? guardWarnings({ preferences: contact.preferences, recentInteractions: await timeline(db, contact.id, { limit: 200 }), channel, now: new Date() })
+        : [],
+    [db, contact, channel],
+  );
 
   const add = async () => {
     try {
@@ -77,7 +91,21 @@ export function PersonRow({ db, person, match, selected, onSelect }: Props) {
         </span>
       </button>
       {contact ? (
-        <span className="badge badge--known">{t('known')}</span>
+        <span className="person__badges">
+          {warnings && warnings.length > 0 && (
+            <span
+              className="badge badge--warn"
+              data-testid="person-warning"
+              data-reasons={warnings.map((w) => w.reason).join(' ')}
+              title={warnings.map(warningText).join('\n')}
+              role="img"
+              aria-label={warnings.map(warningText).join('. ')}
+            >
+              !
+            </span>
+          )}
+          <span className="badge badge--known">{t('known')}</span>
+        </span>
       ) : match ? (
         <button
           type="button"

@@ -79,6 +79,7 @@ export function SidebarApp({ search }: { search: string }) {
                 db={db}
                 person={person}
                 match={matches?.[index]}
+                channel={channel}
                 selected={Boolean(focusId && matches?.[index]?.contact?.id === focusId)}
                 onSelect={(contact) => contact && setPicked(contact.id)}
               />

@@ -33,6 +33,11 @@ describe('guard while composing', () => {
         await frame.getByRole('checkbox', { name: 'Do not contact' }).click();
       }
       await frame.locator('[data-testid="preference-warning"][data-reason="do-not-contact"]').waitFor();
+      // The row itself carries the warning too, so a reply-all never hides who must not be written to.
+      const flag = row.locator('[data-testid="person-warning"]');
+      await flag.waitFor();
+      assert.match(await flag.getAttribute('data-reasons'), /do-not-contact/);
+      assert.equal(await frame.locator('[data-testid="person"][data-known="false"] [data-testid="person-warning"]').count(), 0);
       // Recipients change while composing: the context follows (state 1 drops Marek, adds Tariq).
       await page.evaluate(() => window.__nav(1));
       await frame.waitForFunction(() =>
