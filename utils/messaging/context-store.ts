@@ -26,7 +26,13 @@ export class ContextStore {
 
   async set(tabId: number, context: PageContext): Promise<void> {
     this.contexts.set(tabId, context);
-    await this.area?.set({ [key(tabId)]: context });
+    try {
+      await this.area?.set({ [key(tabId)]: context });
+    } catch {
+      // The mirror is best-effort (session storage has a quota; a 1 000-message thread can exceed
+      // it): the context in memory still serves the sidebar until the worker restarts.
+      await this.area?.remove(key(tabId)).catch(() => undefined);
+    }
   }
 
   async delete(tabId: number): Promise<void> {

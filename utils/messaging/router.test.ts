@@ -114,6 +114,24 @@ describe('message router', () => {
     expect(pageAction).toHaveBeenCalledTimes(1);
   });
 
+  it('still serves and broadcasts a context the session mirror cannot hold', async () => {
+    const broadcasts: Broadcast[] = [];
+    const full = memoryArea();
+    full.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    const route = createRouter({
+      extensionId: EXT,
+      extensionOrigin: ORIGIN,
+      contexts: new ContextStore(full),
+      broadcast: (m) => broadcasts.push(m),
+      activeTabId: async () => 7,
+    });
+    expect(await route({ type: 'context/update', context }, gmailSender)).toEqual({ ok: true, tabId: 7 });
+    expect(broadcasts).toHaveLength(1);
+    expect(await route({ type: 'context/get', tabId: 7 }, pageSender)).toMatchObject({ ok: true, context: { subject: 'Angebot' } });
+  });
+
   it('clears a tab context', async () => {
     const { route, broadcasts } = setup();
     await route({ type: 'context/update', context }, gmailSender);
