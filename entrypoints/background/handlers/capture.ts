@@ -5,6 +5,7 @@ import type { ContactId } from '../../../utils/domain/common';
 import type { Interaction } from '../../../utils/domain/interaction';
 import { t } from '../../../utils/i18n';
 import { ArticleSchema } from '../../../utils/messaging/protocol';
+import { toolbarAction } from './side-panel';
 
 /** Which contact each tab's sidebar has in focus; the last one set anywhere as a fallback. */
 export class FocusStore {
@@ -71,19 +72,20 @@ export function registerContextMenus(focus: FocusStore): void {
     if (tab?.id === undefined || (info.menuItemId !== MENU_PAGE && info.menuItemId !== MENU_SELECTION)) return;
     const tabId = tab.id;
     void (async () => {
+      const action = toolbarAction();
       const contactId = await focus.get(tabId);
       if (!contactId) {
-        await browser.action.setBadgeText({ tabId, text: '!' });
-        await browser.action.setTitle({ tabId, title: t('noFocus') });
+        await action?.setBadgeText({ tabId, text: '!' });
+        await action?.setTitle({ tabId, title: t('noFocus') });
         return;
       }
       try {
         await savePageNote(tabId, contactId, info.menuItemId === MENU_SELECTION);
-        await browser.action.setBadgeText({ tabId, text: '' });
+        await action?.setBadgeText({ tabId, text: '' });
       } catch (error) {
-        await browser.action.setBadgeText({ tabId, text: '!' });
-        await browser.action.setTitle({ tabId, title: t('errorGeneric', error instanceof Error ? error.message : String(error)) });
+        await action?.setBadgeText({ tabId, text: '!' });
+        await action?.setTitle({ tabId, title: t('errorGeneric', error instanceof Error ? error.message : String(error)) });
       }
-    })();
+    })().catch(() => undefined);
   });
 }

@@ -6,6 +6,13 @@ interface SidePanelApi {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
 }
 
+type ActionApi = typeof browser.action;
+
+/** The toolbar button: `action` (MV3), `browserAction` (Firefox's MV2 build). */
+export function toolbarAction(): ActionApi | undefined {
+  return browser.action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction;
+}
+
 /** Chrome's side panel API, absent in Firefox (which uses sidebar_action). */
 export function sidePanel(): SidePanelApi | undefined {
   return (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
@@ -17,7 +24,7 @@ export function registerSidePanel(): void {
     ?.setPanelBehavior({ openPanelOnActionClick: true })
     .catch(() => undefined);
   if (!sidePanel()) {
-    browser.action?.onClicked.addListener(() => {
+    toolbarAction()?.onClicked.addListener(() => {
       void (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
     });
   }
