@@ -7,6 +7,7 @@ import { listPipelines } from '../../utils/db/repos/pipelines';
 import { LoyaltyStageSchema, TierSchema, type Contact } from '../../utils/domain/contact';
 import { formatDate, relativeTime, t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
+import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 const splitList = (value: string) =>
   value
@@ -52,7 +53,7 @@ export function ContactCard({ db, contact }: { db: RapportDB; contact: Contact }
       });
       setEditing(false);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -146,11 +147,7 @@ export function ContactCard({ db, contact }: { db: RapportDB; contact: Contact }
               ))}
             </select>
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorText message={error} />
           <div className="form__actions">
             <button type="submit" className="button">
               {t('save')}

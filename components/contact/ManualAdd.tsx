@@ -3,6 +3,7 @@ import type { RapportDB } from '../../utils/db/db';
 import { createContact } from '../../utils/db/repos/contacts';
 import type { Contact } from '../../utils/domain/contact';
 import { t } from '../../utils/i18n';
+import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 /** The fallback when a page is not recognised: add a contact by hand. */
 export function ManualAdd({ db, onAdded }: { db: RapportDB; onAdded(contact: Contact): void }) {
@@ -17,7 +18,7 @@ export function ManualAdd({ db, onAdded }: { db: RapportDB; onAdded(contact: Con
       onAdded(await createContact(db, { displayName: String(form.get('name') ?? ''), emails: email ? [email] : [] }));
       setOpen(false);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   if (!open) {
@@ -37,11 +38,7 @@ export function ManualAdd({ db, onAdded }: { db: RapportDB; onAdded(contact: Con
         {t('email')}
         <input name="email" type="email" maxLength={320} />
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="form__actions">
         <button type="submit" className="button">
           {t('addContact')}

@@ -10,6 +10,7 @@ import type { Contact } from '../../utils/domain/contact';
 import { canonicalLinkedInUrl, normalizeEmail } from '../../utils/domain/normalize';
 import { t } from '../../utils/i18n';
 import type { Person } from '../../utils/sites/types';
+import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 /** A contact prefilled from what the page shows of a person. */
 export function contactFromPerson(person: Person) {
@@ -53,7 +54,7 @@ export function PersonRow({ db, person, match, channel, selected, onSelect }: Pr
       setError(undefined);
       onSelect(await createContact(db, contactFromPerson(person)));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -68,7 +69,7 @@ export function PersonRow({ db, person, match, channel, selected, onSelect }: Pr
         }),
       );
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -129,11 +130,7 @@ export function PersonRow({ db, person, match, channel, selected, onSelect }: Pr
           ))}
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {t('errorGeneric', error)}
-        </p>
-      )}
+      <ErrorText message={error && t('errorGeneric', error)} />
     </li>
   );
 }

@@ -10,6 +10,7 @@ import type { Contact } from '../../utils/domain/contact';
 import { followUpState, type FollowUp, type FollowUpState } from '../../utils/domain/followup';
 import { t } from '../../utils/i18n';
 import { formatDay } from '../ui/format-day';
+import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 interface Row {
   followUp: FollowUp;
@@ -28,7 +29,7 @@ function sortRows(rows: Row[]): Row[] {
 }
 
 function message(e: unknown): string {
-  return t('errorGeneric', e instanceof Error ? e.message : String(e));
+  return t('errorGeneric', errorMessage(e));
 }
 
 /**
@@ -125,11 +126,7 @@ export function FollowUpsPanel({ db, contact }: { db: RapportDB; contact: Contac
           </button>
         </div>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
 
       {data && data.rows.length === 0 && <p className="muted">{t('fu_none')}</p>}
       {data && data.rows.length > 0 && (

@@ -5,6 +5,7 @@ import { addCheck, checksFor } from '../../utils/db/repos/checks';
 import type { Contact } from '../../utils/domain/contact';
 import { PILLARS, pillarSummary, type Pillar, type RelationshipCheck } from '../../utils/domain/relationship-check';
 import { formatDate, t } from '../../utils/i18n';
+import { errorMessage } from '../ui/ErrorText';
 
 /** Guiding questions per pillar (catalog keys `pil_<pillar>_q<n>`), from the 4-Säulen-Modell. */
 export const PILLAR_QUESTIONS: Record<Pillar, number> = {
@@ -51,7 +52,7 @@ export function PillarsPanel({ db, contact }: { db: RapportDB; contact: Contact 
       setErrors([]);
       setStatus(t('pil_saved'));
     } catch (e) {
-      setErrors([t('errorGeneric', e instanceof Error ? e.message : String(e))]);
+      setErrors([t('errorGeneric', errorMessage(e))]);
     }
   };
 

@@ -10,6 +10,7 @@ import { enumKey } from '../../utils/i18n/keys';
 import { languageName } from '../ui/format-day';
 import { channelName } from './GuardBanner';
 import { fromDraft, toDraft, type DraftError, type PreferencesDraft } from './preferences-form';
+import { errorMessage } from '../ui/ErrorText';
 
 /** Languages offered first; any other stored code is kept and shown too. */
 const COMMON_LANGUAGES = ['de', 'en', 'fr', 'it', 'es', 'nl', 'pl', 'pt', 'tr'];
@@ -57,7 +58,7 @@ export function PreferencesPanel({ db, contact }: { db: RapportDB; contact: Cont
       setErrors([]);
       setStatus(t('pref_saved'));
     } catch (e) {
-      setErrors([t('pref_err_save', e instanceof Error ? e.message : String(e))]);
+      setErrors([t('pref_err_save', errorMessage(e))]);
     }
   };
 

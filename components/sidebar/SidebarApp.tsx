@@ -16,6 +16,7 @@ import { ContactTabs } from './ContactTabs';
 import { ExpandHandle, FrameControls, useFrameLayout } from './FrameControls';
 import { defaultFocus, usePeopleMatches } from './use-people';
 import { useTabContext } from './use-tab-context';
+import { ErrorText } from '../ui/ErrorText';
 
 /** The sidebar: who is on screen and what we know of them. One app in the frame and the side panel. */
 export function SidebarApp({ search }: { search: string }) {
@@ -61,11 +62,7 @@ export function SidebarApp({ search }: { search: string }) {
         {frameHost && tabId !== undefined && <FrameControls layout={layout} onChange={setLayout} />}
       </header>
       {state.status === 'loading' && <p className="muted">{t('loading')}</p>}
-      {state.status === 'error' && (
-        <p className="error" role="alert">
-          {t('errorGeneric', state.error)}
-        </p>
-      )}
+      <ErrorText message={state.status === 'error' ? t('errorGeneric', state.error) : undefined} />
       {dataState === 'no-context' && state.status !== 'error' && <p className="muted">{t('noContext')}</p>}
       {people.length > 0 && (
         <section aria-labelledby="people-heading">

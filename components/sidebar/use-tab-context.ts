@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getContext, onActiveTabChanged, onContextChanged, resolveTabId } from '../../utils/messaging/client';
 import type { PageContext } from '../../utils/sites/types';
+import { errorMessage } from '../ui/ErrorText';
 
 export type TabContextState =
   | { status: 'loading' }
@@ -26,7 +27,7 @@ export function useTabContext(search: string): TabContextState {
           setState({ status: 'ready', tabId: reply.tabId, context: reply.context });
         }
       } catch (error) {
-        if (!cancelled) setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+        if (!cancelled) setState({ status: 'error', error: errorMessage(error) });
       }
     };
     const offContext = onContextChanged((tabId, context) => {

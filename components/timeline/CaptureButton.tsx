@@ -7,6 +7,7 @@ import type { ContactId } from '../../utils/domain/common';
 import { canonicalLinkedInUrl, normalizeEmail } from '../../utils/domain/normalize';
 import { t } from '../../utils/i18n';
 import type { PageContext } from '../../utils/sites/types';
+import { errorMessage } from '../ui/ErrorText';
 
 /** Stores every message of the conversation on screen as its own touchpoint (once). */
 export async function captureConversation(db: RapportDB, context: PageContext, focus: ContactId | undefined) {
@@ -47,7 +48,7 @@ export function CaptureButton({ db, context, focus }: { db: RapportDB; context: 
       const result = await captureConversation(db, context, focus);
       setStatus(result.entries === 0 ? t('nothingToCapture') : t('captured', result.stored.length, result.skipped));
     } catch (e) {
-      setStatus(t('errorGeneric', e instanceof Error ? e.message : String(e)));
+      setStatus(t('errorGeneric', errorMessage(e)));
     } finally {
       setBusy(false);
     }

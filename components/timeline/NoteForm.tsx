@@ -4,6 +4,7 @@ import { addInteraction } from '../../utils/db/repos/interactions';
 import { DepartmentSchema, type ContactId, type Department } from '../../utils/domain/common';
 import { t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
+import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 const KINDS = ['note', 'call', 'meeting'] as const;
 type QuickKind = (typeof KINDS)[number];
@@ -35,7 +36,7 @@ export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactI
       setText('');
       setWhen('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -86,11 +87,7 @@ export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactI
           />
         </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <button type="submit" className="button" data-testid="note-save" disabled={!text.trim()}>
         {t('noteSave')}
       </button>

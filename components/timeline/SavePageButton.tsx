@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ContactId } from '../../utils/domain/common';
 import { t } from '../../utils/i18n';
 import { savePageNote } from '../../utils/messaging/client';
+import { errorMessage } from '../ui/ErrorText';
 
 /** Saves the main text of the page in this tab (Readability) as a note for the contact. */
 export function SavePageButton({ tabId, contactId }: { tabId: number; contactId: ContactId }) {
@@ -11,7 +12,7 @@ export function SavePageButton({ tabId, contactId }: { tabId: number; contactId:
       await savePageNote(tabId, contactId);
       setStatus(t('pageSaved'));
     } catch (e) {
-      setStatus(t('errorGeneric', e instanceof Error ? e.message : String(e)));
+      setStatus(t('errorGeneric', errorMessage(e)));
     }
   };
   return (

@@ -7,6 +7,7 @@ import { InteractionKindSchema, type Interaction } from '../../utils/domain/inte
 import { formatDate, t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
 import { NoteForm } from './NoteForm';
+import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 const EXCERPT = 280;
 
@@ -26,7 +27,7 @@ export function Timeline({ db, contactId }: { db: RapportDB; contactId: ContactI
     try {
       setUndo(await deleteInteraction(db, item.id));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -74,11 +75,7 @@ export function Timeline({ db, contactId }: { db: RapportDB; contactId: ContactI
           </button>
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {items && shown.length === 0 && <p className="muted">{t('timelineEmpty')}</p>}
       <ol className="timeline__list">
         {shown.map((item) => (

@@ -9,6 +9,7 @@ import type { ExportFormat, Progress, Selection } from '../../utils/transfer/mod
 import type { VCardVersion } from '../../utils/transfer/vcard';
 import { downloadBlob } from './download';
 import { t, type TransferMessageKey } from './messages';
+import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 type ScopeKind = Selection['kind'];
 
@@ -91,7 +92,7 @@ export function ExportPanel({ db, appVersion }: { db: RapportDB; appVersion?: st
       setState({ step: 'done', fileName: result.fileName, records: result.records });
     } catch (error) {
       if (error instanceof TransferError && error.code === 'cancelled') setState({ step: 'idle' });
-      else setState({ step: 'error', message: error instanceof Error ? error.message : String(error) });
+      else setState({ step: 'error', message: errorMessage(error) });
     }
   }
 
@@ -180,11 +181,7 @@ export function ExportPanel({ db, appVersion }: { db: RapportDB; appVersion?: st
           {t('transfer_exported', state.fileName, state.records)}
         </p>
       )}
-      {state.step === 'error' && (
-        <p className="error" role="alert">
-          {state.message}
-        </p>
-      )}
+      <ErrorText message={state.step === 'error' ? state.message : undefined} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { TransferError } from '../../utils/transfer/errors';
 import { readImportFile } from '../../utils/transfer/import';
 import type { DecodedImport, InvalidRow, Progress } from '../../utils/transfer/model';
 import { t, type TransferMessageKey } from './messages';
+import { errorMessage } from '../ui/ErrorText';
 
 type State =
   | { step: 'idle' }
@@ -21,7 +22,7 @@ function errorText(error: unknown): { headline: string; detail: string } {
     const key = `transfer_error_${error.code.replace(/-/g, '_')}` as TransferMessageKey;
     return { headline: t(key), detail: error.message };
   }
-  return { headline: t('transfer_error_unexpected'), detail: error instanceof Error ? error.message : String(error) };
+  return { headline: t('transfer_error_unexpected'), detail: errorMessage(error) };
 }
 
 function rowPlace(row: InvalidRow): string {
