@@ -5,9 +5,8 @@ import type { Interaction } from '../domain/interaction';
 import type { RelationshipCheck } from '../domain/relationship-check';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
+import { searchIndexMiddleware, type SearchPage } from './search-index';
 
-/** A contact as stored: the domain record plus index-only words derived from name and company. */
-export type StoredContact = Contact & { searchWords: string[] };
 
 /** One row per (contact, interaction): the timeline index. */
 export interface InteractionLink {
@@ -29,7 +28,7 @@ export const DB_NAME = 'rapport';
  * script would open it in the host site's origin, where the site could read it.
  */
 export class RapportDB extends Dexie {
-  contacts!: EntityTable<StoredContact, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
   interactions!: EntityTable<Interaction, 'id'>;
   interactionLinks!: Dexie.Table<InteractionLink, [string, string]>;
   followUps!: EntityTable<FollowUp, 'id'>;
@@ -37,9 +36,12 @@ export class RapportDB extends Dexie {
   companies!: EntityTable<Company, 'id'>;
   pipelines!: EntityTable<Pipeline, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** Written only by `searchIndexMiddleware`; read by the contact search. */
+  searchPages!: EntityTable<SearchPage, 'page'>;
 
   constructor(name: string = DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     super(name);
+    this.use(searchIndexMiddleware);
     applyMigrations(this, migrations);
   }
 }

@@ -1,5 +1,4 @@
 import type { RapportDB } from '../db/db';
-import { toStored } from '../db/repos/contacts';
 import { applyImport, planImport, seedForBench } from '../db/repos/transfer';
 import type { ContactId, InteractionId } from '../domain/common';
 import type { Contact } from '../domain/contact';
@@ -36,9 +35,9 @@ export async function benchImportContacts(db: RapportDB, n: number): Promise<{ m
   const t0 = performance.now();
   const decoded = (await decodeImport(bytes));
   const t1 = performance.now();
-  const plan = await planImport(db, decoded, { chunkSize: 2000 });
+  const plan = await planImport(db, decoded);
   const t2 = performance.now();
-  const report = await applyImport(db, plan, { chunkSize: 5000 });
+  const report = await applyImport(db, plan);
   const t3 = performance.now();
   return { ms: t3 - t0, imported: report.imported, decodeMs: t1 - t0, planMs: t2 - t1, writeMs: t3 - t2 };
 }
@@ -70,9 +69,9 @@ async function rawAdds(idb: IDBDatabase, store: string, records: readonly object
  */
 export async function benchImportFloor(db: RapportDB, n: number): Promise<{ records: number; indexedMs: number; bareMs: number; indexEntries: number }> {
   const plan = await planImport(db, await decodeImport(linkedInCsv(n)), { chunkSize: 2000 });
-  const stored = plan.creates.map(toStored);
+  const stored = plan.creates;
   const indexEntries = stored.reduce(
-    (sum, c) => sum + c.emails.length + (c.linkedinUrl ? 1 : 0) + c.searchWords.length + c.tags.length + 1 + (c.companyId ? 1 : 0) + (c.industry ? 1 : 0) + (c.lastInteractionAt ? 1 : 0),
+    (sum, c) => sum + c.emails.length + (c.linkedinUrl ? 1 : 0) + c.tags.length + (c.companyId ? 1 : 0) + (c.industry ? 1 : 0) + (c.lastInteractionAt ? 1 : 0),
     0,
   );
   await db.open();

@@ -3,7 +3,7 @@
  * a page in real Chromium. Each function returns plain numbers for the runner to report.
  */
 import { RapportDB } from '../../../utils/db/db';
-import { findByEmail, toStored } from '../../../utils/db/repos/contacts';
+import { findByEmail } from '../../../utils/db/repos/contacts';
 import type { Contact } from '../../../utils/domain/contact';
 import type { ContactId } from '../../../utils/domain/common';
 import { ADAPTERS } from '../../../utils/sites';
@@ -46,7 +46,7 @@ async function seedContacts(name: string, n: number): Promise<{ ms: number }> {
   const start = performance.now();
   for (let i = 0; i < n; i += 5000) {
     const batch = [];
-    for (let j = i; j < Math.min(n, i + 5000); j++) batch.push(toStored(contactNo(j)));
+    for (let j = i; j < Math.min(n, i + 5000); j++) batch.push(contactNo(j));
     await db.contacts.bulkAdd(batch);
   }
   db.close();

@@ -1,6 +1,7 @@
 import { createTables } from './0001-create-tables';
 import { addTimelineLinks } from './0002-add-timeline-links';
+import { packSearchIndex } from './0003-pack-search-index';
 import type { Migration } from './types';
 
 /** Every schema step in order. A new step is a new numbered file appended here, never an edit. */
-export const MIGRATIONS: readonly Migration[] = [createTables, addTimelineLinks];
+export const MIGRATIONS: readonly Migration[] = [createTables, addTimelineLinks, packSearchIndex];

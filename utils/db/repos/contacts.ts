@@ -2,7 +2,8 @@ import { newId, nowIso, type ContactId } from '../../domain/common';
 import { ContactSchema, type Contact, type ContactInput } from '../../domain/contact';
 import { isExactMatch, isNearMatch, type IdentityProbe } from '../../domain/identity';
 import { canonicalLinkedInUrl, foldForSearch, normalizeEmail, searchWords } from '../../domain/normalize';
-import type { RapportDB, StoredContact } from '../db';
+import type { RapportDB } from '../db';
+import { allHits, byRecent, currentPages, matchPrefixes, matchWord, SEARCH_REV, type SearchHit, type SearchPage } from '../search-index';
 import { NotFoundError, ValidationError } from './errors';
 
 /** Validates a full contact record with the one schema every write uses. */
@@ -21,20 +22,6 @@ function dedupeLists(contact: Contact): Contact {
     phones: [...new Set(contact.phones)],
     tags: [...new Set(contact.tags)],
   };
-}
-
-/** The stored shape: the contact plus its index words. */
-export function toStored(contact: Contact): StoredContact {
-  return {
-    ...contact,
-    searchWords: searchWords(contact.displayName, contact.givenName, contact.familyName, contact.company),
-  };
-}
-
-/** The domain record without index-only fields. */
-export function fromStored(stored: StoredContact): Contact {
-  const { searchWords: _words, ...contact } = stored;
-  return contact;
 }
 
 export type NewContact = Omit<ContactInput, 'id' | 'createdAt' | 'updatedAt'> &
@@ -56,7 +43,7 @@ export async function createContact(db: RapportDB, input: NewContact, now = new 
     if (clash.length > 0) {
       throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
     }
-    await db.contacts.add(toStored(contact));
+    await db.contacts.add(contact);
     return contact;
   });
 }
@@ -73,37 +60,34 @@ export async function updateContact(
   return db.transaction('rw', db.contacts, async () => {
     const current = await db.contacts.get(id);
     if (!current) throw new NotFoundError('contact', id);
-    const next = parseContact({ ...fromStored(current), ...patch, id, updatedAt: nowIso(now) });
+    const next = parseContact({ ...current, ...patch, id, updatedAt: nowIso(now) });
     const clash = (await findExact(db, { emails: next.emails, linkedinUrl: next.linkedinUrl })).filter(
       (other) => other.id !== id,
     );
     if (clash.length > 0) {
       throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
     }
-    await db.contacts.put(toStored(next));
+    await db.contacts.put(next);
     return next;
   });
 }
 
 export async function getContact(db: RapportDB, id: string): Promise<Contact | undefined> {
-  const stored = await db.contacts.get(id as ContactId);
-  return stored && fromStored(stored);
+  return db.contacts.get(id as ContactId);
 }
 
 /** The contact with this email address (addresses are unique across contacts). */
 export async function findByEmail(db: RapportDB, email: string): Promise<Contact | undefined> {
   const key = normalizeEmail(email);
   if (!key) return undefined;
-  const stored = await db.contacts.where('emails').equals(key).first();
-  return stored && fromStored(stored);
+  return db.contacts.where('emails').equals(key).first();
 }
 
 /** The contact with this LinkedIn profile. */
 export async function findByLinkedIn(db: RapportDB, url: string): Promise<Contact | undefined> {
   const key = canonicalLinkedInUrl(url);
   if (!key) return undefined;
-  const stored = await db.contacts.where('linkedinUrl').equals(key).first();
-  return stored && fromStored(stored);
+  return db.contacts.where('linkedinUrl').equals(key).first();
 }
 
 /** Every contact sharing any of these exact identities. */
@@ -111,7 +95,7 @@ export async function findExact(
   db: RapportDB,
   identity: { emails: readonly string[]; linkedinUrl?: string | undefined },
 ): Promise<Contact[]> {
-  const found = new Map<string, StoredContact>();
+  const found = new Map<string, Contact>();
   const emails = identity.emails.map(normalizeEmail).filter(Boolean);
   if (emails.length > 0) {
     for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) found.set(c.id, c);
@@ -120,23 +104,38 @@ export async function findExact(
   if (url) {
     for (const c of await db.contacts.where('linkedinUrl').equals(url).toArray()) found.set(c.id, c);
   }
-  return [...found.values()].map(fromStored);
+  return [...found.values()];
 }
 
-/** Contacts whose name or company words start with every word of the query. */
+/** The packed search pages (name and company words of every contact), read once per change. */
+function searchPages(db: RapportDB): Promise<SearchPage[]> {
+  return db.transaction('r', db.searchPages, db.meta, () =>
+    currentPages(db, {
+      rev: async () => String((await db.meta.get(SEARCH_REV))?.value ?? ''),
+      pages: () => db.searchPages.toArray(),
+    }),
+  );
+}
+
+/** The contacts of these hits, in hit order. */
+async function contactsOf(db: RapportDB, hits: readonly SearchHit[]): Promise<Contact[]> {
+  const rows = await db.contacts.bulkGet(hits.map((e) => e.id as ContactId));
+  return rows.filter((c): c is Contact => c !== undefined);
+}
+
+/**
+ * Contacts with a name or company word starting with every word of the query, most recently
+ * changed first; the most recently changed contacts for an empty query.
+ */
 export async function searchContacts(db: RapportDB, query: string, limit = 50): Promise<Contact[]> {
   const words = searchWords(query);
-  if (words.length === 0) {
-    return (await db.contacts.orderBy('updatedAt').reverse().limit(limit).toArray()).map(fromStored);
-  }
-  const [first, ...rest] = [...words].sort((a, b) => b.length - a.length);
-  const candidates = await db.contacts.where('searchWords').startsWith(first!).distinct().limit(2000).toArray();
-  const hits = candidates.filter((c) => rest.every((w) => c.searchWords.some((s) => s.startsWith(w))));
-  return hits.slice(0, limit).map(fromStored);
+  const pages = await searchPages(db);
+  const hits = words.length === 0 ? allHits(pages) : matchPrefixes(pages, words);
+  return contactsOf(db, hits.sort(byRecent).slice(0, limit));
 }
 
 export async function contactsByTag(db: RapportDB, tag: string): Promise<Contact[]> {
-  return (await db.contacts.where('tags').equals(tag).toArray()).map(fromStored);
+  return db.contacts.where('tags').equals(tag).toArray();
 }
 
 /** Result of matching one person on screen against the store. */
@@ -155,8 +154,8 @@ export async function matchPerson(db: RapportDB, probe: IdentityProbe): Promise<
   const words = probe.name ? searchWords(probe.name) : [];
   if (words.length === 0) return { contact: undefined, suggestions: [] };
   const [longest] = [...words].sort((a, b) => b.length - a.length);
-  const candidates = await db.contacts.where('searchWords').equals(longest!).limit(200).toArray();
-  const suggestions = candidates.map(fromStored).filter((c) => isNearMatch(c, probe) && !isExactMatch(c, probe));
+  const candidates = await contactsOf(db, matchWord(await searchPages(db), longest!).sort(byRecent).slice(0, 200));
+  const suggestions = candidates.filter((c) => isNearMatch(c, probe) && !isExactMatch(c, probe));
   return { contact: undefined, suggestions };
 }
 
@@ -219,7 +218,7 @@ export async function mergeContacts(
       const [keep, drop] = await Promise.all([db.contacts.get(keepId), db.contacts.get(dropId)]);
       if (!keep) throw new NotFoundError('contact', keepId);
       if (!drop) throw new NotFoundError('contact', dropId);
-      const merged = mergedContact(fromStored(keep), fromStored(drop), now);
+      const merged = mergedContact(keep, drop, now);
 
       const moved = await db.interactions.where('contactIds').equals(dropId).toArray();
       for (const interaction of moved) {
@@ -231,7 +230,7 @@ export async function mergeContacts(
       await db.followUps.where('contactId').equals(dropId).modify({ contactId: keepId });
       await db.checks.where('contactId').equals(dropId).modify({ contactId: keepId });
       await db.contacts.delete(dropId);
-      await db.contacts.put(toStored(merged));
+      await db.contacts.put(merged);
       return merged;
     },
   );

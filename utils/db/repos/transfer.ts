@@ -8,9 +8,10 @@ import { TransferError, throwIfAborted } from '../../transfer/errors';
 import type { DecodedImport, InvalidRow, Located, ProgressCallback, Scope, Selection } from '../../transfer/model';
 import type { ExportSource } from '../../transfer/source';
 import { yieldToUi } from '../../transfer/text';
-import type { InteractionLink, RapportDB, StoredContact } from '../db';
+import type { InteractionLink, RapportDB } from '../db';
 import { parseCheck } from './checks';
-import { fromStored, mergedContact, parseContact, searchContacts, toStored } from './contacts';
+import { mergedContact, parseContact, searchContacts } from './contacts';
+import { inPageOrder } from '../search-index';
 import { ValidationError } from './errors';
 import { parseFollowUp } from './followups';
 import { parseInteraction } from './interactions';
@@ -46,10 +47,6 @@ async function* pagesOf<T extends { id: string }>(table: IdTable<T>, pageSize: n
     yield page;
     last = page[page.length - 1]!.id;
   }
-}
-
-async function* mapPages<T, U>(pages: AsyncIterable<T[]>, map: (row: T) => U): AsyncIterable<U[]> {
-  for await (const page of pages) yield page.map(map);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -105,7 +102,7 @@ export async function openExportSource(db: RapportDB, selection: Selection, page
     ]);
     return {
       counts: { contacts, interactions, followUps, checks, companies, pipelines },
-      contacts: () => mapPages(pagesOf(db.contacts, pageSize), fromStored),
+      contacts: () => pagesOf(db.contacts, pageSize),
       interactions: () => pagesOf(db.interactions, pageSize),
       followUps: () => pagesOf(db.followUps, pageSize),
       checks: () => pagesOf(db.checks, pageSize),
@@ -138,7 +135,7 @@ export async function openExportSource(db: RapportDB, selection: Selection, page
     contacts: async function* () {
       for (const chunk of chunks(sorted, pageSize)) {
         const rows = await db.contacts.bulkGet(chunk as ContactId[]);
-        yield rows.filter((c): c is StoredContact => Boolean(c)).map(fromStored);
+        yield rows.filter((c): c is Contact => Boolean(c));
       }
     },
     interactions: async function* () {
@@ -379,11 +376,11 @@ export async function planImport(db: RapportDB, decoded: DecodedImport, options:
     const urls = [...new Set(valid.map((v) => v.contact.linkedinUrl).filter((u): u is string => Boolean(u)))];
     const fileIds = valid.filter((v) => v.fileId).map((v) => v.contact.id);
     const existingById = new Map<string, Contact>();
-    for (const c of await db.contacts.bulkGet(fileIds)) if (c) existingById.set(c.id, fromStored(c));
+    for (const c of await db.contacts.bulkGet(fileIds)) if (c) existingById.set(c.id, c);
     const existingByEmail = new Map<string, Contact>();
-    if (emails.length) for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) for (const e of c.emails) existingByEmail.set(e, fromStored(c));
+    if (emails.length) for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) for (const e of c.emails) existingByEmail.set(e, c);
     const existingByUrl = new Map<string, Contact>();
-    if (urls.length) for (const c of await db.contacts.where('linkedinUrl').anyOf(urls).toArray()) existingByUrl.set(c.linkedinUrl!, fromStored(c));
+    if (urls.length) for (const c of await db.contacts.where('linkedinUrl').anyOf(urls).toArray()) existingByUrl.set(c.linkedinUrl!, c);
 
     for (const { row, contact, fileId } of valid) {
       const earlier =
@@ -590,12 +587,12 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
         await db.pipelines.bulkAdd(chunk);
         tick(chunk.length);
       }
-      for (const chunk of chunks(plan.creates, size)) {
-        await db.contacts.bulkAdd(chunk.map(toStored));
+      for (const chunk of chunks(inPageOrder(plan.creates, (c) => c.id), size)) {
+        await db.contacts.bulkAdd(chunk);
         tick(chunk.length);
       }
-      for (const chunk of chunks(plan.updates, size)) {
-        await db.contacts.bulkPut(chunk.map((u) => toStored(u.after)));
+      for (const chunk of chunks(inPageOrder(plan.updates, (u) => u.after.id), size)) {
+        await db.contacts.bulkPut(chunk.map((u) => u.after));
         tick(chunk.length);
       }
 
@@ -614,9 +611,9 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
         tick(chunk.length);
       }
       // The last touchpoint follows the newest interaction, as `addInteraction` does it.
-      for (const chunk of chunks([...latest.keys()], size)) {
+      for (const chunk of chunks(inPageOrder([...latest.keys()], (id) => id), size)) {
         const contacts = await db.contacts.bulkGet(chunk as ContactId[]);
-        const changed: StoredContact[] = [];
+        const changed: Contact[] = [];
         for (const contact of contacts) {
           const newest = contact && latest.get(contact.id);
           if (contact && newest && (!contact.lastInteractionAt || contact.lastInteractionAt < newest.occurredAt)) {
@@ -684,7 +681,7 @@ export async function databaseChecksum(db: RapportDB): Promise<string> {
  * validation), with their timeline links. Real imports go through `planImport` + `applyImport`.
  */
 export async function seedForBench(db: RapportDB, contacts: readonly Contact[], interactions: readonly Interaction[], chunkSize = 10_000): Promise<void> {
-  for (const chunk of chunks(contacts, chunkSize)) await db.contacts.bulkAdd(chunk.map(toStored));
+  for (const chunk of chunks(inPageOrder(contacts, (c) => c.id), chunkSize)) await db.contacts.bulkAdd(chunk);
   for (const chunk of chunks(interactions, chunkSize)) {
     await db.transaction('rw', db.interactions, db.interactionLinks, async () => {
       await db.interactions.bulkAdd(chunk);

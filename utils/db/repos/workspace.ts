@@ -4,7 +4,7 @@ import { keepInTouchDue, type KeepInTouch } from '../../domain/cadence';
 import type { FollowUp } from '../../domain/followup';
 import { byPriority, inSegment, type Segment } from '../../domain/segment';
 import type { RapportDB } from '../db';
-import { fromStored, searchContacts } from './contacts';
+import { searchContacts } from './contacts';
 import { timeline } from './interactions';
 
 /**
@@ -17,8 +17,7 @@ export async function segmentContacts(db: RapportDB, query: string, segment: Seg
   }
   let best: Contact[] = [];
   const collection = segment.tag ? db.contacts.where('tags').equals(segment.tag) : db.contacts.toCollection();
-  await collection.each((stored) => {
-    const contact = fromStored(stored);
+  await collection.each((contact) => {
     if (!inSegment(contact, segment)) return;
     best.push(contact);
     if (best.length >= limit * 4) best = best.sort(byPriority).slice(0, limit);
@@ -41,14 +40,14 @@ export async function dueFollowUps(db: RapportDB, day: string): Promise<{ follow
   const open = (await db.followUps.where('due').belowOrEqual(day).toArray()).filter((f) => !f.doneAt);
   const contacts = await db.contacts.bulkGet(open.map((f) => f.contactId));
   return open
-    .map((followUp, i) => ({ followUp, contact: contacts[i] && fromStored(contacts[i]) }))
+    .map((followUp, i) => ({ followUp, contact: contacts[i] }))
     .filter((row): row is { followUp: FollowUp; contact: Contact } => Boolean(row.contact))
     .sort((a, b) => a.followUp.due.localeCompare(b.followUp.due));
 }
 
 /** Contacts with a keep-in-touch cadence that is due now, derived from their real timeline. */
 export async function keepInTouchList(db: RapportDB, now: Date): Promise<{ contact: Contact; status: KeepInTouch }[]> {
-  const withCadence = (await db.contacts.filter((c) => Boolean(c.keepInTouchDays)).toArray()).map(fromStored);
+  const withCadence = (await db.contacts.filter((c) => Boolean(c.keepInTouchDays)).toArray());
   const rows = [];
   for (const contact of withCadence) {
     const status = keepInTouchDue(contact, await timeline(db, contact.id as ContactId, { limit: 200 }), now);

@@ -1,0 +1,190 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ContactId } from '../domain/common';
+import type { Contact } from '../domain/contact';
+import { applyMigrations, RapportDB } from './db';
+import { MIGRATIONS } from './migrations';
+import { createContact, deleteContact, matchPerson, mergeContacts, searchContacts, updateContact } from './repos/contacts';
+import { applyImport, planImport } from './repos/transfer';
+import { contactText, pageOf, SEARCH_PAGES, SEARCH_REV } from './search-index';
+import { decodeImport } from '../transfer/import';
+
+let db: RapportDB;
+beforeEach(async () => {
+  db = new RapportDB(`search-${crypto.randomUUID()}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const stamp = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute)).toISOString();
+
+function contact(i: number, over: Partial<Contact> = {}): Contact {
+  return {
+    id: `ct_search-${i}` as ContactId,
+    displayName: `Person ${i}`,
+    emails: [`p${i}@search.example`],
+    phones: [],
+    tags: [],
+    value: {},
+    preferences: { channels: [], topics: [] },
+    createdAt: stamp(0),
+    updatedAt: stamp(i % 60),
+    ...over,
+  };
+}
+
+/**
+ * The invariant: the pages hold exactly one entry per stored contact, in the contact's page, with
+ * its current words and `updatedAt`, and nothing else.
+ */
+async function expectPagesMatchContacts(): Promise<void> {
+  const pages = await db.searchPages.toArray();
+  const actual = new Map<string, string>();
+  for (const page of pages) {
+    expect(page.ids.length).toBe(page.words.length);
+    expect(page.ids.length).toBe(page.updated.length);
+    page.ids.forEach((id, i) => {
+      expect(pageOf(id)).toBe(page.page);
+      expect(actual.has(id)).toBe(false);
+      actual.set(id, `${page.updated[i]}|${page.words[i]}`);
+    });
+  }
+  const expected = new Map((await db.contacts.toArray()).map((c) => [c.id as string, `${c.updatedAt}|${contactText(c)}`]));
+  expect(actual).toEqual(expected);
+}
+
+describe('packed search index', () => {
+  it('spreads ids over all pages', () => {
+    const hits = new Set(Array.from({ length: 5000 }, (_, i) => pageOf(`ct_${crypto.randomUUID()}-${i}`)));
+    expect(hits.size).toBe(SEARCH_PAGES);
+  });
+
+  it('follows create, rename, merge and delete through the repositories', async () => {
+    const a = await createContact(db, { displayName: 'Jürgen Weiß', company: 'Nordlicht GmbH', emails: ['jw@nord.example'], phones: [], tags: [], value: {}, preferences: { channels: [], topics: [] } });
+    const b = await createContact(db, { displayName: 'Amara Okafor', company: 'Okafor Logistics', emails: ['amara@okafor.example'], phones: [], tags: [], value: {}, preferences: { channels: [], topics: [] } });
+    await expectPagesMatchContacts();
+    expect((await searchContacts(db, 'jurg nord')).map((c) => c.id)).toEqual([a.id]);
+
+    await updateContact(db, a.id, { displayName: 'Jürgen Schwarz' });
+    await expectPagesMatchContacts();
+    expect(await searchContacts(db, 'weiss')).toEqual([]);
+    expect((await searchContacts(db, 'schwarz')).map((c) => c.id)).toEqual([a.id]);
+
+    await mergeContacts(db, b.id, a.id);
+    await expectPagesMatchContacts();
+    expect((await searchContacts(db, 'schwarz')).map((c) => c.id)).toEqual([]);
+    expect((await searchContacts(db, 'okafor')).map((c) => c.id)).toEqual([b.id]);
+
+    await deleteContact(db, b.id);
+    await expectPagesMatchContacts();
+    expect(await searchContacts(db, 'okafor')).toEqual([]);
+    expect(await db.searchPages.toArray()).toSatisfy((pages: { ids: string[] }[]) => pages.every((p) => p.ids.length === 0));
+  });
+
+  it('follows bulk writes, modify, bulkDelete and clear on the table itself', async () => {
+    await db.contacts.bulkAdd(Array.from({ length: 1200 }, (_, i) => contact(i)));
+    await expectPagesMatchContacts();
+    await db.contacts.where('emails').startsWith('p1').modify((c) => {
+      c.company = 'Modified Inc';
+      c.updatedAt = stamp(59);
+    });
+    await expectPagesMatchContacts();
+    expect((await searchContacts(db, 'modified', 10_000)).length).toBe(await db.contacts.where('emails').startsWith('p1').count());
+    await db.contacts.bulkDelete(Array.from({ length: 300 }, (_, i) => `ct_search-${i}` as ContactId));
+    await expectPagesMatchContacts();
+    await db.contacts.bulkPut([contact(5, { displayName: 'Back Again' }), contact(900, { displayName: 'Renamed Nine Hundred' })]);
+    await expectPagesMatchContacts();
+    await db.contacts.clear();
+    await expectPagesMatchContacts();
+    expect(await searchContacts(db, '')).toEqual([]);
+  });
+
+  it('writes nothing for a transaction that fails, and skips the records a bulkAdd refused', async () => {
+    await db.contacts.add(contact(1));
+    await expect(
+      db.transaction('rw', db.contacts, async () => {
+        await db.contacts.put(contact(1, { displayName: 'Never Stored' }));
+        await db.contacts.add(contact(2));
+        throw new Error('user cancelled');
+      }),
+    ).rejects.toThrow('user cancelled');
+    await expectPagesMatchContacts();
+    expect(await searchContacts(db, 'never')).toEqual([]);
+
+    // Outside an explicit transaction a bulkAdd keeps what it could add and reports the rest.
+    await expect(db.contacts.bulkAdd([contact(1, { displayName: 'Duplicate Id' }), contact(3)])).rejects.toThrow();
+    await expectPagesMatchContacts();
+    expect(await searchContacts(db, 'duplicate')).toEqual([]);
+    expect((await searchContacts(db, 'person 3')).map((c) => c.id)).toEqual(['ct_search-3']);
+  });
+
+  it('follows an import, and a failed import leaves it as it was', async () => {
+    await db.contacts.add(contact(1));
+    const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', 'Zoë,Ångström,https://www.linkedin.com/in/zoe-a,zoe@a.example,Fjord AS,CTO,01 Mar 2024'].join('\r\n');
+    const plan = await planImport(db, await decodeImport(new TextEncoder().encode(csv)));
+    // Someone else stored the address since the preview: the whole write is refused.
+    await db.contacts.add(contact(2, { displayName: 'Other Owner', emails: ['zoe@a.example'] }));
+    await expect(applyImport(db, plan)).rejects.toThrow();
+    await expectPagesMatchContacts();
+    expect(await searchContacts(db, 'angstrom')).toEqual([]);
+    await db.contacts.delete('ct_search-2' as ContactId);
+
+    await applyImport(db, await planImport(db, await decodeImport(new TextEncoder().encode(csv))));
+    await expectPagesMatchContacts();
+    expect((await searchContacts(db, 'zoe angstrom fjord')).map((c) => c.displayName)).toEqual(['Zoë Ångström']);
+  });
+
+  it('never answers from a stale copy, also after a write from another context', async () => {
+    await db.contacts.bulkAdd(Array.from({ length: 50 }, (_, i) => contact(i)));
+    expect(await searchContacts(db, 'renamed')).toEqual([]);
+    const other = new RapportDB(db.name); // the background or another tab, same database
+    await other.open();
+    try {
+      await updateContact(other, 'ct_search-3' as ContactId, { displayName: 'Renamed Elsewhere' });
+      expect((await searchContacts(db, 'renamed')).map((c) => c.id)).toEqual(['ct_search-3']);
+      const rev = await db.meta.get(SEARCH_REV);
+      await deleteContact(other, 'ct_search-3' as ContactId);
+      expect(await db.meta.get(SEARCH_REV)).not.toEqual(rev);
+      expect(await searchContacts(db, 'renamed')).toEqual([]);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('lists the most recently changed contacts first, and finds near matches by name', async () => {
+    await db.contacts.bulkAdd(Array.from({ length: 100 }, (_, i) => contact(i)));
+    const recent = await searchContacts(db, '', 3);
+    expect(recent.map((c) => c.id)).toEqual(['ct_search-59', 'ct_search-58', 'ct_search-57']);
+    expect((await searchContacts(db, 'person', 1000)).length).toBe(100);
+    const near = await matchPerson(db, { name: 'Person 42' });
+    expect(near.contact).toBeUndefined();
+    expect(near.suggestions.map((c) => c.id)).toContain('ct_search-42');
+  });
+
+  it('builds the pages when a version-2 database is upgraded, and drops the old word lists', async () => {
+    const name = `search-upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 2));
+    await old.open();
+    await old.table('contacts').bulkAdd(Array.from({ length: 700 }, (_, i) => ({ ...contact(i, { company: i === 7 ? 'Seven Seas' : undefined }), searchWords: ['stale'] })));
+    old.close();
+
+    const upgraded = new RapportDB(name);
+    try {
+      await upgraded.open();
+      expect(upgraded.verno).toBe(3);
+      const all = await upgraded.contacts.toArray();
+      expect(all).toHaveLength(700);
+      expect(all.some((c) => 'searchWords' in c)).toBe(false);
+      expect((await searchContacts(upgraded, 'seven')).map((c) => c.id)).toEqual(['ct_search-7']);
+      expect(await searchContacts(upgraded, 'stale')).toEqual([]);
+      expect((await upgraded.searchPages.toArray()).reduce((n, p) => n + p.ids.length, 0)).toBe(700);
+    } finally {
+      upgraded.close();
+      await upgraded.delete();
+    }
+  });
+});
