@@ -1,7 +1,7 @@
 // npm run bench: benchmarks in Debian's Chromium with the built extension loaded, as users run it.
 // Prints each figure and writes tests/bench/.artifacts/results.json. Sizes via env:
 // BENCH_CONTACTS (100000), BENCH_LOOKUPS (2000), BENCH_IMPORT (100000), BENCH_EXPORT (1000000),
-// BENCH_ONLY (comma list of: lookup, extract, hostcost, sidebar, import, export; and importfloor, only when
+// BENCH_ONLY (comma list of: lookup (with contact search), extract, hostcost, sidebar, import, export; and importfloor, only when
 // named: the same records as the import written with bare IndexedDB, with and without indexes; run it
 // on its own, since the store of an earlier step is still being compacted and slows it).
 import { build } from 'vite';
@@ -84,6 +84,13 @@ try {
     report(
       `email lookup among ${n} contacts: repository median ${fmt(r.repoMedianMs)} (p95 ${fmt(r.repoP95Ms)}), raw IndexedDB ` +
         `index get ${fmt(r.rawMedianMs)} (p95 ${fmt(r.rawP95Ms)}): ratio ${r.ratio.toFixed(2)}x`,
+    );
+    const s = await bench.evaluate((n) => window.rapportBench.search('bench-contacts', n, 20), n);
+    if (s.hits === 0) throw new Error('contact search found nothing');
+    results.search = { contacts: n, ...s };
+    report(
+      `contact search among ${n} contacts: first after a change median ${fmt(s.coldMedianMs)} (max ${fmt(s.coldMaxMs)}), ` +
+        `then ${fmt(s.warmMedianMs)} (max ${fmt(s.warmMaxMs)}); sidebar near match by name ${fmt(s.nearMedianMs)} (max ${fmt(s.nearMaxMs)})`,
     );
   }
 

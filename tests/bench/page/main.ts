@@ -3,7 +3,7 @@
  * a page in real Chromium. Each function returns plain numbers for the runner to report.
  */
 import { RapportDB } from '../../../utils/db/db';
-import { findByEmail } from '../../../utils/db/repos/contacts';
+import { findByEmail, matchPerson, searchContacts, updateContact } from '../../../utils/db/repos/contacts';
 import type { Contact } from '../../../utils/domain/contact';
 import type { ContactId } from '../../../utils/domain/common';
 import { ADAPTERS } from '../../../utils/sites';
@@ -103,6 +103,36 @@ async function emailLookup(name: string, n: number, lookups: number) {
   };
 }
 
+/**
+ * Contact search over the seeded database: the picker's query (`searchContacts`) and the sidebar's
+ * "is this …?" near match for a name it does not know (`matchPerson`). Cold = the first search
+ * after a contact changed (the search pages are read); warm = the pages were read before.
+ */
+async function search(name: string, n: number, runs: number) {
+  const db = new RapportDB(name);
+  await db.open();
+  const queries = ['jurg weiss', 'okafor 4', 'company 99', 'li', 'tomas o bri'];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const near: number[] = [];
+  let hits = 0;
+  for (let r = 0; r < runs; r++) {
+    await updateContact(db, `ct_${Math.floor(Math.random() * n)}` as ContactId, { title: `Run ${r}` });
+    let t = performance.now();
+    hits += (await searchContacts(db, queries[r % queries.length]!, 8)).length;
+    cold.push(performance.now() - t);
+    t = performance.now();
+    hits += (await searchContacts(db, queries[(r + 1) % queries.length]!, 8)).length;
+    warm.push(performance.now() - t);
+    t = performance.now();
+    const match = await matchPerson(db, { name: `Sofia Berg Unknown${r}`, email: `nobody${r}@unknown.example` });
+    near.push(performance.now() - t);
+    if (match.contact) throw new Error('near match returned an exact contact');
+  }
+  db.close();
+  return { coldMedianMs: median(cold), coldMaxMs: Math.max(...cold), warmMedianMs: median(warm), warmMaxMs: Math.max(...warm), nearMedianMs: median(near), nearMaxMs: Math.max(...near), hits };
+}
+
 /** Median time of one adapter extraction of the current document (run on the fixture page). */
 function extract(site: string, runs: number) {
   const adapter = ADAPTERS.find((a) => a.site === site)!;
@@ -150,5 +180,5 @@ async function exportInteractions(name: string, n: number) {
   }
 }
 
-Object.assign(window, { rapportBench: { seedContacts, emailLookup, extract, importContacts, importFloor, exportInteractions } });
+Object.assign(window, { rapportBench: { seedContacts, emailLookup, search, extract, importContacts, importFloor, exportInteractions } });
 if (location.hostname === 'bench.example') document.title = 'bench-ready';
