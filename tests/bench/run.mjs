@@ -151,14 +151,25 @@ try {
     const page = await b.context.newPage();
     await page.goto(FIXTURES[0][2]);
     const frame = await sidebarFrame(page);
+    let shown = '';
     for (const state of [0, 1]) {
       if (state) await page.evaluate(() => window.__nav(1));
+      // Wait for this state's senders, each matched (known, or offering "Add contact"), not the
+      // rows of the state before or rows still being matched; then add every unknown sender.
+      shown = await (
+        await frame.waitForFunction((before) => {
+          const rows = [...document.querySelectorAll('[data-testid="person"][data-role="sender"]')];
+          const now = rows.map((row) => row.dataset.email).join(' ');
+          const settled = rows.every((row) => row.dataset.known === 'true' || row.querySelector('[data-testid="add-contact"]'));
+          return rows.length > 0 && now !== before && settled && now;
+        }, shown)
+      ).jsonValue();
       const add = frame.locator('[data-testid="person"][data-role="sender"] [data-testid="add-contact"]');
-      await frame.waitForFunction(() => document.querySelector('[data-testid="person"][data-role="sender"]'));
       while ((await add.count()) > 0) {
         await add.first().click();
         await frame.waitForTimeout(100);
       }
+      await frame.waitForFunction(() => [...document.querySelectorAll('[data-testid="person"][data-role="sender"]')].every((row) => row.dataset.known === 'true'));
     }
     await frame.evaluate(() => {
       window.__known = [];

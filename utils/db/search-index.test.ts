@@ -154,6 +154,20 @@ describe('packed search index', () => {
     }
   });
 
+  it('answers searches that run at the same time, as the sidebar runs them for everyone on screen', async () => {
+    await db.contacts.bulkAdd(Array.from({ length: 200 }, (_, i) => contact(i)));
+    for (let round = 0; round < 3; round++) {
+      await updateContact(db, 'ct_search-1' as ContactId, { title: `Round ${round}` });
+      const matches = await Promise.all([
+        ...Array.from({ length: 6 }, (_, i) => matchPerson(db, { name: `Person ${i + 10}`, email: `new${i}@elsewhere.example` })),
+        searchContacts(db, 'person 12'),
+      ]);
+      expect(matches.slice(0, 6).map((m) => 'suggestions' in m && m.suggestions.map((c) => c.id))).toEqual(
+        Array.from({ length: 6 }, (_, i) => [`ct_search-${i + 10}`]),
+      );
+    }
+  });
+
   it('lists the most recently changed contacts first, and finds near matches by name', async () => {
     await db.contacts.bulkAdd(Array.from({ length: 100 }, (_, i) => contact(i)));
     const recent = await searchContacts(db, '', 3);

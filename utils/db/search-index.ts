@@ -166,26 +166,35 @@ export interface SearchHit {
   updatedAt: string;
 }
 
-/** Reads the pages, or reuses the copy read last time if no write happened since. */
+/** Where `currentPages` reads from. */
 export interface PageSource {
+  /** The current revision. */
   rev(): Promise<string>;
+  /** Every page. */
   pages(): Promise<SearchPage[]>;
 }
 
-const copies = new WeakMap<object, { rev: string; pages: Promise<SearchPage[]> }>();
+const copies = new WeakMap<object, { rev: string; pages: SearchPage[] }>();
 
 /**
- * The pages of `owner`'s database: read once per revision and shared by every search until the
- * next write. Callers read inside one transaction so the revision and the pages agree.
+ * The pages of `owner`'s database, read once per revision: until the next write every search
+ * reuses them. A read counts only if the revision was the same before and after it, so a copy
+ * never mixes two revisions. Each caller reads for itself (no promise is shared between callers:
+ * Dexie ties a promise to the live query or transaction that made it).
  */
 export async function currentPages(owner: object, source: PageSource): Promise<SearchPage[]> {
-  const rev = await source.rev();
-  const copy = copies.get(owner);
-  if (copy && copy.rev === rev) return copy.pages;
-  const pages = source.pages();
-  copies.set(owner, { rev, pages });
-  pages.catch(() => copies.delete(owner));
-  return pages;
+  for (let attempt = 1; ; attempt++) {
+    const rev = await source.rev();
+    const copy = copies.get(owner);
+    if (copy?.rev === rev) return copy.pages;
+    const pages = await source.pages();
+    if ((await source.rev()) === rev) {
+      copies.set(owner, { rev, pages });
+      return pages;
+    }
+    // Written meanwhile: the pages are at least as new as the call, but not one revision to keep.
+    if (attempt === 3) return pages;
+  }
 }
 
 /** Contacts with a word starting with every query word (query words folded like `contactText`). */

@@ -109,12 +109,10 @@ export async function findExact(
 
 /** The packed search pages (name and company words of every contact), read once per change. */
 function searchPages(db: RapportDB): Promise<SearchPage[]> {
-  return db.transaction('r', db.searchPages, db.meta, () =>
-    currentPages(db, {
-      rev: async () => String((await db.meta.get(SEARCH_REV))?.value ?? ''),
-      pages: () => db.searchPages.toArray(),
-    }),
-  );
+  return currentPages(db, {
+    rev: async () => String((await db.meta.get(SEARCH_REV))?.value ?? ''),
+    pages: () => db.searchPages.toArray(),
+  });
 }
 
 /** The contacts of these hits, in hit order. */
