@@ -6,7 +6,7 @@ import { applyMigrations, RapportDB } from './db';
 import { MIGRATIONS } from './migrations';
 import { createContact, deleteContact, matchPerson, mergeContacts, searchContacts, updateContact } from './repos/contacts';
 import { applyImport, planImport } from './repos/transfer';
-import { contactText, pageOf, SEARCH_PAGES, SEARCH_REV } from './search-index';
+import { contactText, pageOf, SEARCH_PAGES, CONTACTS_REV } from './search-index';
 import { decodeImport } from '../transfer/import';
 
 let db: RapportDB;
@@ -145,9 +145,9 @@ describe('packed search index', () => {
     try {
       await updateContact(other, 'ct_search-3' as ContactId, { displayName: 'Renamed Elsewhere' });
       expect((await searchContacts(db, 'renamed')).map((c) => c.id)).toEqual(['ct_search-3']);
-      const rev = await db.meta.get(SEARCH_REV);
+      const rev = await db.meta.get(CONTACTS_REV);
       await deleteContact(other, 'ct_search-3' as ContactId);
-      expect(await db.meta.get(SEARCH_REV)).not.toEqual(rev);
+      expect(await db.meta.get(CONTACTS_REV)).not.toEqual(rev);
       expect(await searchContacts(db, 'renamed')).toEqual([]);
     } finally {
       other.close();

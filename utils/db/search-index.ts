@@ -32,8 +32,11 @@ export interface SearchPage {
   words: string[];
 }
 
-/** The `meta` row whose value changes with every write to the pages, so readers can keep a copy. */
-export const SEARCH_REV = 'searchRev';
+/**
+ * The `meta` row whose value changes with every write to contacts (in the same transaction), so
+ * readers can keep a copy of the pages and an import can tell that nothing changed since its preview.
+ */
+export const CONTACTS_REV = 'contactsRev';
 
 /** The page that holds a contact id (FNV-1a over UTF-16 code units). */
 export function pageOf(id: string): number {
@@ -99,7 +102,7 @@ async function writePages(pages: DBCoreTable, meta: DBCoreTable, trans: DBCoreTr
     return { page, ids, updated: ids.map((id) => entries.get(id)![0]), words: ids.map((id) => entries.get(id)![1]) };
   });
   await pages.mutate({ trans, type: 'put', values: next, keys });
-  await meta.mutate({ trans, type: 'put', values: [{ key: SEARCH_REV, value: crypto.randomUUID() }], keys: [SEARCH_REV] });
+  await meta.mutate({ trans, type: 'put', values: [{ key: CONTACTS_REV, value: crypto.randomUUID() }], keys: [CONTACTS_REV] });
 }
 
 function succeeded<T>(items: readonly T[], response: DBCoreMutateResponse): T[] {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { applyImport, databaseChecksum, planImport, summarize } from '../db/repos/transfer';
-import { createContact, findByEmail, findByLinkedIn } from '../db/repos/contacts';
+import { createContact, findByEmail, findByLinkedIn, updateContact } from '../db/repos/contacts';
 import type { RapportDB } from '../db/db';
 import { TransferError, type TransferErrorCode } from './errors';
 import { decodeImport, readImportFile } from './import';
@@ -209,5 +209,20 @@ describe('import: bad files are refused whole, nothing written', () => {
     const before = await databaseChecksum(db);
     await expect(applyImport(db, plan)).rejects.toMatchObject({ code: 'changed' });
     expect(await databaseChecksum(db)).toBe(before);
+  });
+
+  it('refuses a matched contact edited since the preview, and lets an unrelated new contact pass', async () => {
+    const db = freshDb();
+    const jana = await createContact(db, { displayName: 'Jana', emails: ['jana.krueger@maschinen.example'] });
+    const plan = await planImport(db, await decodeImport(fixture('linkedin-Connections.csv')));
+    expect(plan.updates.map((u) => u.before.id)).toEqual([jana.id]);
+    await updateContact(db, jana.id, { title: 'Edited meanwhile' });
+    await expect(applyImport(db, plan)).rejects.toMatchObject({ code: 'changed' });
+
+    const again = await planImport(db, await decodeImport(fixture('linkedin-Connections.csv')));
+    await createContact(db, { displayName: 'Unrelated Person', emails: ['unrelated@elsewhere.example'] });
+    const report = await applyImport(db, again);
+    expect(report.imported).toBe(again.creates.length);
+    expect(report.updated).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { ContactSchema, type Contact, type ContactInput } from '../../domain/con
 import { isExactMatch, isNearMatch, type IdentityProbe } from '../../domain/identity';
 import { canonicalLinkedInUrl, foldForSearch, normalizeEmail, searchWords } from '../../domain/normalize';
 import type { RapportDB } from '../db';
-import { allHits, byRecent, currentPages, matchPrefixes, matchWord, SEARCH_REV, type SearchHit, type SearchPage } from '../search-index';
+import { allHits, byRecent, currentPages, matchPrefixes, matchWord, CONTACTS_REV, type SearchHit, type SearchPage } from '../search-index';
 import { NotFoundError, ValidationError } from './errors';
 
 /** Validates a full contact record with the one schema every write uses. */
@@ -107,10 +107,15 @@ export async function findExact(
   return [...found.values()];
 }
 
+/** A value that changes with every write to contacts. */
+async function contactsRevision(db: RapportDB): Promise<string> {
+  return String((await db.meta.get(CONTACTS_REV))?.value ?? '');
+}
+
 /** The packed search pages (name and company words of every contact), read once per change. */
 function searchPages(db: RapportDB): Promise<SearchPage[]> {
   return currentPages(db, {
-    rev: async () => String((await db.meta.get(SEARCH_REV))?.value ?? ''),
+    rev: () => contactsRevision(db),
     pages: () => db.searchPages.toArray(),
   });
 }
