@@ -202,6 +202,17 @@ describe('import: bad files are refused whole, nothing written', () => {
     expect(await databaseChecksum(db)).toBe(before);
   });
 
+  it('decodes a file of many slices with every row and line, invalid rows included', async () => {
+    const lines = ['Notes:', '', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+    for (let i = 0; i < 12_345; i++) lines.push(i % 4000 === 7 ? ',,,,,,' + '01 Mar 2024' : `P${i},L${i},,p${i}@slice.example,C${i},,01 Mar 2024`);
+    const decoded = await decodeImport(new TextEncoder().encode(lines.join('\n')));
+    const bad = [7, 4007, 8007, 12007];
+    expect(decoded.invalid.map((r) => r.line)).toEqual(bad.map((i) => i + 4));
+    expect(decoded.contacts).toHaveLength(12_345 - bad.length);
+    expect(decoded.contacts.at(-1)).toMatchObject({ line: 12_345 + 3 });
+    expect((decoded.contacts.at(-1)!.value as { emails: string[] }).emails).toEqual(['p12344@slice.example']);
+  });
+
   it('refuses when the database changed since the preview', async () => {
     const db = freshDb();
     const plan = await planImport(db, (await decodeImport(fixture('linkedin-Connections.csv'))));

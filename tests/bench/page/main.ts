@@ -7,7 +7,7 @@ import { findByEmail, matchPerson, searchContacts, updateContact } from '../../.
 import type { Contact } from '../../../utils/domain/contact';
 import type { ContactId } from '../../../utils/domain/common';
 import { ADAPTERS } from '../../../utils/sites';
-import { benchExportInteractions, benchImportContacts, benchImportFloor } from '../../../utils/transfer/bench';
+import { benchExportInteractions, benchImportContacts, benchImportFloor, linkedInCsv } from '../../../utils/transfer/bench';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -149,12 +149,34 @@ function extract(site: string, runs: number) {
   return { medianMs: median(times), p95Ms: percentile(times, 95), people };
 }
 
+/**
+ * Imports n contacts as the options page does, and records the page's long tasks meanwhile: the
+ * longest one is how long the UI could not react (a click, the progress bar), per import phase.
+ */
 async function importContacts(name: string, n: number) {
   await RapportDB.delete(name);
   const db = new RapportDB(name);
+  const bytes = linkedInCsv(n);
+  const tasks: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ type: 'longtask' });
   try {
-    return await benchImportContacts(db, n);
+    const result = await benchImportContacts(db, n, bytes);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const entry of observer.takeRecords()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    const [t0, t1, t2, t3] = result.marks;
+    const longest = (from: number, to: number) => Math.max(0, ...tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration));
+    const during = tasks.filter((t) => t.start >= t0 && t.start < t3);
+    return {
+      ...result,
+      longTasks: during.length,
+      longestTaskMs: { decode: longest(t0, t1), preview: longest(t1, t2), write: longest(t2, t3) },
+      blockedMs: during.reduce((sum, t) => sum + t.duration - 50, 0),
+    };
   } finally {
+    observer.disconnect();
     db.close();
   }
 }
