@@ -6,7 +6,7 @@ import { applyMigrations, RapportDB } from './db';
 import { MIGRATIONS } from './migrations';
 import { createContact, deleteContact, matchPerson, mergeContacts, searchContacts, updateContact } from './repos/contacts';
 import { applyImport, planImport } from './repos/transfer';
-import { contactText, pageOf, SEARCH_PAGES, CONTACTS_REV } from './search-index';
+import { contactText, newest, matchPrefixes, matchWord, pageOf, searchable, SEARCH_PAGES, CONTACTS_REV } from './search-index';
 import { decodeImport } from '../transfer/import';
 
 let db: RapportDB;
@@ -60,6 +60,26 @@ describe('packed search index', () => {
   it('spreads ids over all pages', () => {
     const hits = new Set(Array.from({ length: 5000 }, (_, i) => pageOf(`ct_${crypto.randomUUID()}-${i}`)));
     expect(hits.size).toBe(SEARCH_PAGES);
+  });
+
+  it('matches within one entry only, each entry once, first and last entries included', () => {
+    const page = searchable({
+      page: 0,
+      ids: ['a', 'b', 'c', 'd'],
+      updated: ['1', '2', '3', '4'],
+      words: [' anna annabel berg ', '  ', ' berg anna ', ' zed anna '],
+    });
+    const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
+    expect(ids(matchPrefixes([page], ['ann']))).toEqual(['a', 'c', 'd']);
+    expect(ids(matchPrefixes([page], ['anna', 'berg']))).toEqual(['a', 'c']);
+    // "berg" ends entry a and "anna" starts entry c: a query across two entries finds nothing.
+    expect(ids(matchPrefixes([page], ['zed', 'berg']))).toEqual([]);
+    expect(ids(matchWord([page], 'annabel'))).toEqual(['a']);
+    expect(ids(matchWord([page], 'annab'))).toEqual([]);
+    expect(ids(matchPrefixes([page], ['zed']))).toEqual(['d']);
+    expect(ids(newest([page], 10))).toEqual(['d', 'c', 'b', 'a']);
+    expect(ids(newest([page, searchable({ page: 1, ids: ['e', 'f'], updated: ['2', '9'], words: ['  ', '  '] })], 3))).toEqual(['f', 'd', 'c']);
+    expect(matchPrefixes([searchable({ page: 1, ids: [], updated: [], words: [] })], ['a'])).toEqual([]);
   });
 
   it('follows create, rename, merge and delete through the repositories', async () => {

@@ -111,7 +111,7 @@ async function emailLookup(name: string, n: number, lookups: number) {
 async function search(name: string, n: number, runs: number) {
   const db = new RapportDB(name);
   await db.open();
-  const queries = ['jurg weiss', 'okafor 4', 'company 99', 'li', 'tomas o bri'];
+  const queries = ['jurg weiss', 'okafor 4', '', 'company 99', 'li', 'tomas o bri'];
   const cold: number[] = [];
   const warm: number[] = [];
   const near: number[] = [];

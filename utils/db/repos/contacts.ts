@@ -3,7 +3,7 @@ import { ContactSchema, type Contact, type ContactInput } from '../../domain/con
 import { isExactMatch, isNearMatch, type IdentityProbe } from '../../domain/identity';
 import { canonicalLinkedInUrl, foldForSearch, normalizeEmail, searchWords } from '../../domain/normalize';
 import type { RapportDB } from '../db';
-import { allHits, byRecent, currentPages, matchPrefixes, matchWord, CONTACTS_REV, type SearchHit, type SearchPage } from '../search-index';
+import { byRecent, newest, currentPages, matchPrefixes, matchWord, CONTACTS_REV, type SearchablePage, type SearchHit } from '../search-index';
 import { NotFoundError, ValidationError } from './errors';
 
 /** Validates a full contact record with the one schema every write uses. */
@@ -113,7 +113,7 @@ async function contactsRevision(db: RapportDB): Promise<string> {
 }
 
 /** The packed search pages (name and company words of every contact), read once per change. */
-function searchPages(db: RapportDB): Promise<SearchPage[]> {
+function searchPages(db: RapportDB): Promise<SearchablePage[]> {
   return currentPages(db, {
     rev: () => contactsRevision(db),
     pages: () => db.searchPages.toArray(),
@@ -133,8 +133,7 @@ async function contactsOf(db: RapportDB, hits: readonly SearchHit[]): Promise<Co
 export async function searchContacts(db: RapportDB, query: string, limit = 50): Promise<Contact[]> {
   const words = searchWords(query);
   const pages = await searchPages(db);
-  const hits = words.length === 0 ? allHits(pages) : matchPrefixes(pages, words);
-  return contactsOf(db, hits.sort(byRecent).slice(0, limit));
+  return contactsOf(db, words.length === 0 ? newest(pages, limit) : matchPrefixes(pages, words).sort(byRecent).slice(0, limit));
 }
 
 export async function contactsByTag(db: RapportDB, tag: string): Promise<Contact[]> {
