@@ -1,7 +1,7 @@
 // npm run bench: benchmarks in Debian's Chromium with the built extension loaded, as users run it.
 // Prints each figure and writes tests/bench/.artifacts/results.json. Sizes via env:
 // BENCH_CONTACTS (100000), BENCH_LOOKUPS (2000), BENCH_IMPORT (100000), BENCH_EXPORT (1000000),
-// BENCH_ONLY (comma list of: lookup (with contact search), extract, hostcost, sidebar, import, export; and importfloor, only when
+// BENCH_ONLY (comma list of: lookup (with contact search), upgrade, extract, hostcost, sidebar, import, export; and importfloor, only when
 // named: the same records as the import written with bare IndexedDB, with and without indexes; run it
 // on its own, since the store of an earlier step is still being compacted and slows it).
 import { build } from 'vite';
@@ -201,6 +201,14 @@ try {
     results.sidebarKnown = { medianMs: median(samples), maxMs: Math.max(...samples), samples: samples.length };
     report(`thread rendered -> known contact in sidebar: median ${results.sidebarKnown.medianMs.toFixed(1)} ms warm, max ${results.sidebarKnown.maxMs.toFixed(1)} ms over ${samples.length} switches (target <= 50 ms)`);
     await page.close();
+  }
+
+  if (wanted('upgrade')) {
+    const n = env('BENCH_CONTACTS', 100_000);
+    const r = await bench.evaluate((n) => window.rapportBench.upgradeFromV2('bench-upgrade', n), n);
+    if (r.entries !== n || !r.found.includes(`ct_${n - 3}`)) throw new Error(`upgrade lost contacts: ${r.entries} entries, found ${r.found}`);
+    results.upgrade = { contacts: n, ms: r.ms };
+    report(`upgrade of a version-2 notebook with ${n} contacts to the packed search pages: ${(r.ms / 1000).toFixed(1)} s (once per install)`);
   }
 
   if (wanted('import')) {

@@ -43,6 +43,7 @@ export class RapportDB extends Dexie {
     super(name);
     this.use(searchIndexMiddleware);
     applyMigrations(this, migrations);
+    this.contacts.hook('reading', withoutLegacyFields);
   }
 }
 
@@ -52,6 +53,16 @@ export function applyMigrations(db: Dexie, migrations: readonly Migration[]): vo
     const version = db.version(step.version).stores(step.stores);
     if (step.upgrade) version.upgrade(step.upgrade);
   }
+}
+
+/**
+ * Contacts stored before migration 3 keep their old `searchWords` list until they are next written
+ * (see 0003-pack-search-index.ts); no reader ever sees it, so no export carries it.
+ */
+function withoutLegacyFields(stored: (Contact & { searchWords?: unknown }) | undefined): Contact | undefined {
+  if (stored?.searchWords === undefined) return stored;
+  const { searchWords: _legacy, ...contact } = stored;
+  return contact;
 }
 
 let shared: RapportDB | undefined;

@@ -4,9 +4,10 @@ import type { ContactId } from '../domain/common';
 import type { Contact } from '../domain/contact';
 import { applyMigrations, RapportDB } from './db';
 import { MIGRATIONS } from './migrations';
-import { createContact, deleteContact, matchPerson, mergeContacts, searchContacts, updateContact } from './repos/contacts';
+import { createContact, deleteContact, getContact, matchPerson, mergeContacts, searchContacts, updateContact } from './repos/contacts';
 import { applyImport, planImport } from './repos/transfer';
 import { contactText, newest, matchPrefixes, matchWord, pageOf, searchable, SEARCH_PAGES, CONTACTS_REV } from './search-index';
+import { exportDatabase } from '../transfer/export';
 import { decodeImport } from '../transfer/import';
 
 let db: RapportDB;
@@ -40,8 +41,8 @@ function contact(i: number, over: Partial<Contact> = {}): Contact {
  * The invariant: the pages hold exactly one entry per stored contact, in the contact's page, with
  * its current words and `updatedAt`, and nothing else.
  */
-async function expectPagesMatchContacts(): Promise<void> {
-  const pages = await db.searchPages.toArray();
+async function expectPagesMatchContacts(target: RapportDB = db): Promise<void> {
+  const pages = await target.searchPages.toArray();
   const actual = new Map<string, string>();
   for (const page of pages) {
     expect(page.ids.length).toBe(page.words.length);
@@ -52,7 +53,7 @@ async function expectPagesMatchContacts(): Promise<void> {
       actual.set(id, `${page.updated[i]}|${page.words[i]}`);
     });
   }
-  const expected = new Map((await db.contacts.toArray()).map((c) => [c.id as string, `${c.updatedAt}|${contactText(c)}`]));
+  const expected = new Map((await target.contacts.toArray()).map((c) => [c.id as string, `${c.updatedAt}|${contactText(c)}`]));
   expect(actual).toEqual(expected);
 }
 
@@ -198,7 +199,7 @@ describe('packed search index', () => {
     expect(near.suggestions.map((c) => c.id)).toContain('ct_search-42');
   });
 
-  it('builds the pages when a version-2 database is upgraded, and drops the old word lists', async () => {
+  it('builds the pages when a version-2 database is upgraded, and hides the old word lists', async () => {
     const name = `search-upgrade-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 2));
@@ -212,10 +213,19 @@ describe('packed search index', () => {
       expect(upgraded.verno).toBe(3);
       const all = await upgraded.contacts.toArray();
       expect(all).toHaveLength(700);
+      // The old lists stay on disk until each contact is next written; no read and no export shows them.
       expect(all.some((c) => 'searchWords' in c)).toBe(false);
+      expect(await getContact(upgraded, 'ct_search-1')).not.toHaveProperty('searchWords');
+      const backup = await exportDatabase(upgraded, { format: 'json', appVersion: 'test' });
+      expect(await backup.blob.text()).not.toContain('searchWords');
       expect((await searchContacts(upgraded, 'seven')).map((c) => c.id)).toEqual(['ct_search-7']);
       expect(await searchContacts(upgraded, 'stale')).toEqual([]);
       expect((await upgraded.searchPages.toArray()).reduce((n, p) => n + p.ids.length, 0)).toBe(700);
+      await expectPagesMatchContacts(upgraded);
+      // The middleware takes over from there.
+      await updateContact(upgraded, 'ct_search-8' as ContactId, { company: 'Eight Bells' });
+      await expectPagesMatchContacts(upgraded);
+      expect((await searchContacts(upgraded, 'bells')).map((c) => c.id)).toEqual(['ct_search-8']);
     } finally {
       upgraded.close();
       await upgraded.delete();
