@@ -95,7 +95,8 @@ describe('guard and follow-ups', () => {
     await frame.click('[data-testid="tab-pillars"]');
     await frame.locator('[data-testid="pillars"]').waitFor();
     await frame.click('[data-testid="tab-handover"]');
-    const handover = frame.locator('[data-testid="handover"]');
+    // The panel shows "Loading…" until the summary is built: wait for the summary itself.
+    const handover = frame.locator('[data-testid="handover"]', { hasText: 'Jürgen Weiß' });
     await handover.waitFor();
     const summary = await handover.innerText();
     assert.match(summary, /Jürgen Weiß/);
