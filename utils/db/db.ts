@@ -7,7 +7,6 @@ import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { searchIndexMiddleware, type SearchPage } from './search-index';
 
-
 /** One row per (contact, interaction): the timeline index. */
 export interface InteractionLink {
   contactId: string;

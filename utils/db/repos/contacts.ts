@@ -3,7 +3,7 @@ import { ContactSchema, type Contact, type ContactInput } from '../../domain/con
 import { isExactMatch, isNearMatch, type IdentityProbe } from '../../domain/identity';
 import { canonicalLinkedInUrl, foldForSearch, normalizeEmail, searchWords } from '../../domain/normalize';
 import type { RapportDB } from '../db';
-import { byRecent, newest, currentPages, matchPrefixes, matchWord, CONTACTS_REV, type SearchablePage, type SearchHit } from '../search-index';
+import { byRecent, CONTACTS_REV, currentPages, matchPrefixes, matchWord, newest, type SearchablePage, type SearchHit } from '../search-index';
 import { NotFoundError, ValidationError } from './errors';
 
 /** Validates a full contact record with the one schema every write uses. */
