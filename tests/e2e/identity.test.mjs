@@ -48,8 +48,11 @@ describe('one person across LinkedIn and Gmail', () => {
     await panel.locator(`[data-testid="person"][data-linkedin="${PRIYA_LINKEDIN}"][data-known="true"]`).waitFor();
     const workspace = await b.extensionPage('options.html');
     await workspace.fill('[data-testid="search-input"]', 'priya');
-    await workspace.locator('[data-testid="search-result"]').first().waitFor();
-    assert.equal(await workspace.locator('[data-testid="search-result"]').count(), 1);
+    // Until the search answers, the list still shows every contact: wait for the one hit.
+    await workspace.waitForFunction(() => {
+      const rows = document.querySelectorAll('[data-testid="search-result"]');
+      return rows.length === 1 && /priya/i.test(rows[0].textContent ?? '');
+    });
     assert.match(await workspace.locator('[data-testid="search-result"]').innerText(), new RegExp(PRIYA_EMAIL));
   });
 });
