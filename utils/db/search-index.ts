@@ -65,6 +65,20 @@ export function inPageOrder<T>(items: readonly T[], id: (item: T) => string): T[
     .map((entry) => entry.item);
 }
 
+/**
+ * The stored page for these entries (id → [updatedAt, words]), sorted by id: a page depends only
+ * on the contacts in it, not on the order they were written.
+ */
+export function packPage(page: number, entries: ReadonlyMap<string, readonly [string, string]>): SearchPage {
+  const ids = [...entries.keys()].sort();
+  return { page, ids, updated: ids.map((id) => entries.get(id)![0]), words: ids.map((id) => entries.get(id)![1]) };
+}
+
+/** A fresh value for the `CONTACTS_REV` row, written with every change to the pages. */
+export function newRevision(): { key: string; value: string } {
+  return { key: CONTACTS_REV, value: crypto.randomUUID() };
+}
+
 interface Upsert {
   id: string;
   updatedAt: string;
@@ -97,12 +111,10 @@ async function writePages(pages: DBCoreTable, meta: DBCoreTable, trans: DBCoreTr
     const change = byPage.get(page)!;
     for (const id of change.removals) entries.delete(id);
     for (const upsert of change.upserts) entries.set(upsert.id, [upsert.updatedAt, upsert.words]);
-    // Sorted by id: a page depends only on the contacts in it, not on the order they were written.
-    const ids = [...entries.keys()].sort();
-    return { page, ids, updated: ids.map((id) => entries.get(id)![0]), words: ids.map((id) => entries.get(id)![1]) };
+    return packPage(page, entries);
   });
   await pages.mutate({ trans, type: 'put', values: next, keys });
-  await meta.mutate({ trans, type: 'put', values: [{ key: CONTACTS_REV, value: crypto.randomUUID() }], keys: [CONTACTS_REV] });
+  await meta.mutate({ trans, type: 'put', values: [newRevision()], keys: [CONTACTS_REV] });
 }
 
 function succeeded<T>(items: readonly T[], response: DBCoreMutateResponse): T[] {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { CONTACTS_REV, contactText, pageOf, SEARCH_TABLE, type SearchPage } from '../search-index';
+import { contactText, newRevision, packPage, pageOf, SEARCH_TABLE } from '../search-index';
 import type { Migration } from './types';
 
 /**
@@ -22,7 +22,7 @@ export const packSearchIndex: Migration = {
   },
   async upgrade(tx: Transaction) {
     const idb = tx.idbtrans;
-    const pages = new Map<number, { id: string; updated: string; words: string }[]>();
+    const pages = new Map<number, Map<string, [string, string]>>();
     await new Promise<void>((resolve, reject) => {
       const request = idb.objectStore('contacts').openCursor();
       request.onerror = () => reject(request.error ?? new Error('reading contacts failed'));
@@ -32,17 +32,13 @@ export const packSearchIndex: Migration = {
         const contact = cursor.value as { id: string; updatedAt: string; displayName: string };
         const page = pageOf(contact.id);
         let entries = pages.get(page);
-        if (!entries) pages.set(page, (entries = []));
-        entries.push({ id: contact.id, updated: contact.updatedAt, words: contactText(contact) });
+        if (!entries) pages.set(page, (entries = new Map()));
+        entries.set(contact.id, [contact.updatedAt, contactText(contact)]);
         cursor.continue();
       };
     });
     const store = idb.objectStore(SEARCH_TABLE);
-    for (const [page, entries] of pages) {
-      entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const record: SearchPage = { page, ids: entries.map((e) => e.id), updated: entries.map((e) => e.updated), words: entries.map((e) => e.words) };
-      store.put(record);
-    }
-    if (pages.size > 0) idb.objectStore('meta').put({ key: CONTACTS_REV, value: crypto.randomUUID() });
+    for (const [page, entries] of pages) store.put(packPage(page, entries));
+    if (pages.size > 0) idb.objectStore('meta').put(newRevision());
   },
 };
