@@ -1,11 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Company, Contact, Pipeline } from '../domain/contact';
+import type { Company, Pipeline } from '../domain/contact';
 import type { FollowUp } from '../domain/followup';
 import type { Interaction } from '../domain/interaction';
 import type { RelationshipCheck } from '../domain/relationship-check';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
-import { searchIndexMiddleware, type SearchPage } from './search-index';
+import type { ContactPage } from './contact-store';
+import type { SearchPage } from './search-index';
 
 /** One row per (contact, interaction): the timeline index. */
 export interface InteractionLink {
@@ -27,7 +28,8 @@ export const DB_NAME = 'rapport';
  * script would open it in the host site's origin, where the site could read it.
  */
 export class RapportDB extends Dexie {
-  contacts!: EntityTable<Contact, 'id'>;
+  /** Contacts, packed: read and written only through contact-store.ts. */
+  contactPages!: EntityTable<ContactPage, 'page'>;
   interactions!: EntityTable<Interaction, 'id'>;
   interactionLinks!: Dexie.Table<InteractionLink, [string, string]>;
   followUps!: EntityTable<FollowUp, 'id'>;
@@ -35,14 +37,12 @@ export class RapportDB extends Dexie {
   companies!: EntityTable<Company, 'id'>;
   pipelines!: EntityTable<Pipeline, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
-  /** Written only by `searchIndexMiddleware`; read by the contact search. */
+  /** Written only by contact-store.ts, with every contact write; read by the contact search. */
   searchPages!: EntityTable<SearchPage, 'page'>;
 
   constructor(name: string = DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     super(name);
-    this.use(searchIndexMiddleware);
     applyMigrations(this, migrations);
-    this.contacts.hook('reading', withoutLegacyFields);
   }
 }
 
@@ -52,16 +52,6 @@ export function applyMigrations(db: Dexie, migrations: readonly Migration[]): vo
     const version = db.version(step.version).stores(step.stores);
     if (step.upgrade) version.upgrade(step.upgrade);
   }
-}
-
-/**
- * Contacts stored before migration 3 keep their old `searchWords` list until they are next written
- * (see 0003-pack-search-index.ts); no reader ever sees it, so no export carries it.
- */
-function withoutLegacyFields(stored: (Contact & { searchWords?: unknown }) | undefined): Contact | undefined {
-  if (stored?.searchWords === undefined) return stored;
-  const { searchWords: _legacy, ...contact } = stored;
-  return contact;
 }
 
 let shared: RapportDB | undefined;

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactId } from '../domain/common';
 import type { Contact } from '../domain/contact';
+import { addContacts, clearContacts, CONTACT_PAGES, contactPageOf, contactsWithEmails, contactTables, countContacts, deleteContacts, filterContacts, packContactPage, putContacts, readContact } from './contact-store';
 import { applyMigrations, RapportDB } from './db';
 import { MIGRATIONS } from './migrations';
 import { createContact, deleteContact, getContact, matchPerson, mergeContacts, searchContacts, updateContact } from './repos/contacts';
@@ -38,10 +39,22 @@ function contact(i: number, over: Partial<Contact> = {}): Contact {
 }
 
 /**
- * The invariant: the pages hold exactly one entry per stored contact, in the contact's page, with
- * its current words and `updatedAt`, and nothing else.
+ * The invariants: every contact sits in its own contact page, whose index lists are exactly what
+ * its contacts imply; the count row is the number of contacts; and the search pages hold exactly
+ * one entry per contact, in the contact's page, with its current words and `updatedAt`.
  */
 async function expectPagesMatchContacts(target: RapportDB = db): Promise<void> {
+  const contactPages = await target.contactPages.toArray();
+  const contacts: Contact[] = [];
+  for (const page of contactPages) {
+    expect(page.contacts.length).toBeGreaterThan(0);
+    for (const c of page.contacts) expect(contactPageOf(c.id)).toBe(page.page);
+    expect(page).toEqual(packContactPage(page.page, page.contacts));
+    contacts.push(...page.contacts);
+  }
+  expect(new Set(contacts.map((c) => c.id)).size).toBe(contacts.length);
+  expect(await countContacts(target)).toBe(contacts.length);
+
   const pages = await target.searchPages.toArray();
   const actual = new Map<string, string>();
   for (const page of pages) {
@@ -53,14 +66,16 @@ async function expectPagesMatchContacts(target: RapportDB = db): Promise<void> {
       actual.set(id, `${page.updated[i]}|${page.words[i]}`);
     });
   }
-  const expected = new Map((await target.contacts.toArray()).map((c) => [c.id as string, `${c.updatedAt}|${contactText(c)}`]));
+  const expected = new Map(contacts.map((c) => [c.id as string, `${c.updatedAt}|${contactText(c)}`]));
   expect(actual).toEqual(expected);
 }
 
 describe('packed search index', () => {
-  it('spreads ids over all pages', () => {
-    const hits = new Set(Array.from({ length: 5000 }, (_, i) => pageOf(`ct_${crypto.randomUUID()}-${i}`)));
-    expect(hits.size).toBe(SEARCH_PAGES);
+  it('spreads ids over all pages, each contact page inside one search page', () => {
+    const ids = Array.from({ length: 50_000 }, (_, i) => `ct_${crypto.randomUUID()}-${i}`);
+    expect(new Set(ids.slice(0, 5000).map(pageOf)).size).toBe(SEARCH_PAGES);
+    expect(new Set(ids.map(contactPageOf)).size).toBe(CONTACT_PAGES);
+    for (const id of ids.slice(0, 1000)) expect(contactPageOf(id) % SEARCH_PAGES).toBe(pageOf(id));
   });
 
   it('matches within one entry only, each entry once, first and last entries included', () => {
@@ -103,55 +118,67 @@ describe('packed search index', () => {
     await expectPagesMatchContacts();
     expect(await searchContacts(db, 'okafor')).toEqual([]);
     expect(await db.searchPages.toArray()).toSatisfy((pages: { ids: string[] }[]) => pages.every((p) => p.ids.length === 0));
+    expect(await db.contactPages.count()).toBe(0);
   });
 
-  it('follows bulk writes, modify, bulkDelete and clear on the table itself', async () => {
-    await db.contacts.bulkAdd(Array.from({ length: 1200 }, (_, i) => contact(i)));
+  it('follows bulk adds, puts, deletes and clear in the store', async () => {
+    await addContacts(db, Array.from({ length: 1200 }, (_, i) => contact(i)));
     await expectPagesMatchContacts();
-    await db.contacts.where('emails').startsWith('p1').modify((c) => {
-      c.company = 'Modified Inc';
-      c.updatedAt = stamp(59);
-    });
+    const p1 = await filterContacts(db, (c) => c.emails[0]!.startsWith('p1'));
+    expect(p1).toHaveLength(1 + 10 + 100 + 200);
+    await putContacts(db, p1.map((c) => ({ ...c, company: 'Modified Inc', updatedAt: stamp(59) })));
     await expectPagesMatchContacts();
-    expect((await searchContacts(db, 'modified', 10_000)).length).toBe(await db.contacts.where('emails').startsWith('p1').count());
-    await db.contacts.bulkDelete(Array.from({ length: 300 }, (_, i) => `ct_search-${i}` as ContactId));
+    expect((await searchContacts(db, 'modified', 10_000)).length).toBe(p1.length);
+    await deleteContacts(db, [...Array.from({ length: 300 }, (_, i) => `ct_search-${i}`), 'ct_never-stored']);
     await expectPagesMatchContacts();
-    await db.contacts.bulkPut([contact(5, { displayName: 'Back Again' }), contact(900, { displayName: 'Renamed Nine Hundred' })]);
+    expect(await countContacts(db)).toBe(900);
+    await putContacts(db, [contact(5, { displayName: 'Back Again' }), contact(900, { displayName: 'Renamed Nine Hundred', emails: ['moved@search.example'] })]);
     await expectPagesMatchContacts();
-    await db.contacts.clear();
+    expect((await contactsWithEmails(db, ['moved@search.example', 'p900@search.example'])).map((c) => c.displayName)).toEqual(['Renamed Nine Hundred']);
+    await clearContacts(db);
     await expectPagesMatchContacts();
     expect(await searchContacts(db, '')).toEqual([]);
+    expect(await countContacts(db)).toBe(0);
   });
 
-  it('writes nothing for a transaction that fails, and skips the records a bulkAdd refused', async () => {
-    await db.contacts.add(contact(1));
+  it('writes nothing for a transaction that fails, nor for an add whose id is taken', async () => {
+    await addContacts(db, [contact(1)]);
     await expect(
-      db.transaction('rw', db.contacts, async () => {
-        await db.contacts.put(contact(1, { displayName: 'Never Stored' }));
-        await db.contacts.add(contact(2));
+      db.transaction('rw', contactTables(db), async () => {
+        await putContacts(db, [contact(1, { displayName: 'Never Stored' })]);
+        await addContacts(db, [contact(2)]);
         throw new Error('user cancelled');
       }),
     ).rejects.toThrow('user cancelled');
     await expectPagesMatchContacts();
     expect(await searchContacts(db, 'never')).toEqual([]);
+    expect(await readContact(db, 'ct_search-2')).toBeUndefined();
 
-    // Outside an explicit transaction a bulkAdd keeps what it could add and reports the rest.
-    await expect(db.contacts.bulkAdd([contact(1, { displayName: 'Duplicate Id' }), contact(3)])).rejects.toThrow();
+    // An add is all or nothing: a taken id, or one id twice, refuses the whole batch.
+    await expect(addContacts(db, [contact(3), contact(1, { displayName: 'Duplicate Id' })])).rejects.toThrow('ct_search-1 already exists');
+    await expect(addContacts(db, [contact(4), contact(4)])).rejects.toThrow('already exists');
     await expectPagesMatchContacts();
     expect(await searchContacts(db, 'duplicate')).toEqual([]);
-    expect((await searchContacts(db, 'person 3')).map((c) => c.id)).toEqual(['ct_search-3']);
+    expect(await countContacts(db)).toBe(1);
+    expect((await readContact(db, 'ct_search-1'))?.displayName).toBe('Person 1');
+  });
+
+  it('refuses a write from a transaction that does not cover the search pages', async () => {
+    await expect(db.transaction('rw', db.contactPages, () => putContacts(db, [contact(1)]))).rejects.toThrow();
+    await expectPagesMatchContacts();
+    expect(await countContacts(db)).toBe(0);
   });
 
   it('follows an import, and a failed import leaves it as it was', async () => {
-    await db.contacts.add(contact(1));
+    await addContacts(db, [contact(1)]);
     const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', 'Zoë,Ångström,https://www.linkedin.com/in/zoe-a,zoe@a.example,Fjord AS,CTO,01 Mar 2024'].join('\r\n');
     const plan = await planImport(db, await decodeImport(new TextEncoder().encode(csv)));
     // Someone else stored the address since the preview: the whole write is refused.
-    await db.contacts.add(contact(2, { displayName: 'Other Owner', emails: ['zoe@a.example'] }));
+    await addContacts(db, [contact(2, { displayName: 'Other Owner', emails: ['zoe@a.example'] })]);
     await expect(applyImport(db, plan)).rejects.toThrow();
     await expectPagesMatchContacts();
     expect(await searchContacts(db, 'angstrom')).toEqual([]);
-    await db.contacts.delete('ct_search-2' as ContactId);
+    await deleteContacts(db, ['ct_search-2']);
 
     await applyImport(db, await planImport(db, await decodeImport(new TextEncoder().encode(csv))));
     await expectPagesMatchContacts();
@@ -159,7 +186,7 @@ describe('packed search index', () => {
   });
 
   it('never answers from a stale copy, also after a write from another context', async () => {
-    await db.contacts.bulkAdd(Array.from({ length: 50 }, (_, i) => contact(i)));
+    await addContacts(db, Array.from({ length: 50 }, (_, i) => contact(i)));
     expect(await searchContacts(db, 'renamed')).toEqual([]);
     const other = new RapportDB(db.name); // the background or another tab, same database
     await other.open();
@@ -176,7 +203,7 @@ describe('packed search index', () => {
   });
 
   it('answers searches that run at the same time, as the sidebar runs them for everyone on screen', async () => {
-    await db.contacts.bulkAdd(Array.from({ length: 200 }, (_, i) => contact(i)));
+    await addContacts(db, Array.from({ length: 200 }, (_, i) => contact(i)));
     for (let round = 0; round < 3; round++) {
       await updateContact(db, 'ct_search-1' as ContactId, { title: `Round ${round}` });
       const matches = await Promise.all([
@@ -190,7 +217,7 @@ describe('packed search index', () => {
   });
 
   it('lists the most recently changed contacts first, and finds near matches by name', async () => {
-    await db.contacts.bulkAdd(Array.from({ length: 100 }, (_, i) => contact(i)));
+    await addContacts(db, Array.from({ length: 100 }, (_, i) => contact(i)));
     const recent = await searchContacts(db, '', 3);
     expect(recent.map((c) => c.id)).toEqual(['ct_search-59', 'ct_search-58', 'ct_search-57']);
     expect((await searchContacts(db, 'person', 1000)).length).toBe(100);
@@ -199,7 +226,7 @@ describe('packed search index', () => {
     expect(near.suggestions.map((c) => c.id)).toContain('ct_search-42');
   });
 
-  it('builds the pages when a version-2 database is upgraded, and hides the old word lists', async () => {
+  it('builds both kinds of page when a version-2 database is upgraded, and drops the old word lists', async () => {
     const name = `search-upgrade-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     applyMigrations(old, MIGRATIONS.filter((m) => m.version <= 2));
@@ -210,10 +237,11 @@ describe('packed search index', () => {
     const upgraded = new RapportDB(name);
     try {
       await upgraded.open();
-      expect(upgraded.verno).toBe(3);
-      const all = await upgraded.contacts.toArray();
+      expect(upgraded.verno).toBe(MIGRATIONS.length);
+      expect([...upgraded.backendDB().objectStoreNames]).not.toContain('contacts');
+      const all = await filterContacts(upgraded, () => true);
       expect(all).toHaveLength(700);
-      // The old lists stay on disk until each contact is next written; no read and no export shows them.
+      expect(await countContacts(upgraded)).toBe(700);
       expect(all.some((c) => 'searchWords' in c)).toBe(false);
       expect(await getContact(upgraded, 'ct_search-1')).not.toHaveProperty('searchWords');
       const backup = await exportDatabase(upgraded, { format: 'json', appVersion: 'test' });
@@ -222,7 +250,7 @@ describe('packed search index', () => {
       expect(await searchContacts(upgraded, 'stale')).toEqual([]);
       expect((await upgraded.searchPages.toArray()).reduce((n, p) => n + p.ids.length, 0)).toBe(700);
       await expectPagesMatchContacts(upgraded);
-      // The middleware takes over from there.
+      // The store keeps both from there.
       await updateContact(upgraded, 'ct_search-8' as ContactId, { company: 'Eight Bells' });
       await expectPagesMatchContacts(upgraded);
       expect((await searchContacts(upgraded, 'bells')).map((c) => c.id)).toEqual(['ct_search-8']);

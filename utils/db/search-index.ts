@@ -1,24 +1,19 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { EntityTable } from 'dexie';
 import type { Contact } from '../domain/contact';
 import { searchWords } from '../domain/normalize';
 
 /*
- * The contact search index, packed. IndexedDB in Chromium charges per index entry (≈ 30 µs of
- * browser CPU each, see utils/transfer/README.md); a multi-entry index over every name and company
- * word cost five entries per contact and doubled the time of a 100 000-contact import. Instead,
- * each contact's words live in one of `SEARCH_PAGES` page records, picked by a hash of the contact
- * id, and a search reads the pages and filters in memory.
+ * The contact search index, packed. IndexedDB in Chromium charges per record and per index entry
+ * (see utils/transfer/README.md); a multi-entry index over every name and company word cost five
+ * entries per contact and doubled the time of a 100 000-contact import. Instead, each contact's
+ * words live in one of `SEARCH_PAGES` page records, picked by a hash of the contact id, and a
+ * search reads the pages and filters in memory.
  *
- * A Dexie DBCore middleware keeps the pages in step with the contacts table: every read-write
- * transaction that covers `contacts` also covers `searchPages` and `meta`, and every add, put, delete and
- * clear of contacts rewrites the pages it touches inside the same transaction. No repository
- * code writes the pages, and no contact write can leave them stale: an aborted transaction rolls
- * back both.
+ * The contact store (contact-store.ts) is the only writer: every write of contacts rewrites the
+ * search pages it touches and the revision row in the same transaction, so an aborted
+ * transaction rolls back both.
  */
 
-export const SEARCH_TABLE = 'searchPages';
-const CONTACTS_TABLE = 'contacts';
-const META_TABLE = 'meta';
 /** Fixed number of pages: at 100 000 contacts a page holds ≈ 400 entries (≈ 30 kB). */
 export const SEARCH_PAGES = 256;
 
@@ -38,31 +33,24 @@ export interface SearchPage {
  */
 export const CONTACTS_REV = 'contactsRev';
 
-/** The page that holds a contact id (FNV-1a over UTF-16 code units). */
-export function pageOf(id: string): number {
+/** FNV-1a over the UTF-16 code units of a contact id: the one hash both page kinds use. */
+export function idHash(id: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) {
     hash ^= id.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % SEARCH_PAGES;
+  return hash >>> 0;
+}
+
+/** The search page that holds a contact id. */
+export function pageOf(id: string): number {
+  return idHash(id) % SEARCH_PAGES;
 }
 
 /** The words a contact is found by (name parts and company), as stored in its page. */
 export function contactText(contact: Pick<Contact, 'displayName' | 'givenName' | 'familyName' | 'company'>): string {
   return ` ${searchWords(contact.displayName, contact.givenName, contact.familyName, contact.company).join(' ')} `;
-}
-
-/**
- * The records in the order of their search page. Each call of a bulk write rewrites every page it
- * touches, so a large write split into chunks should go in this order: a chunk of 2 000 random ids
- * touches every page, a chunk in page order a handful.
- */
-export function inPageOrder<T>(items: readonly T[], id: (item: T) => string): T[] {
-  return items
-    .map((item) => ({ item, page: pageOf(id(item)) }))
-    .sort((a, b) => a.page - b.page)
-    .map((entry) => entry.item);
 }
 
 /**
@@ -79,19 +67,9 @@ export function newRevision(): { key: string; value: string } {
   return { key: CONTACTS_REV, value: crypto.randomUUID() };
 }
 
-interface Upsert {
-  id: string;
-  updatedAt: string;
-  words: string;
-}
-
-function isContactRecord(value: unknown): value is Contact {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
-}
-
-/** Applies upserts and removals to the pages they touch, each page read and written once. */
-async function writePages(pages: DBCoreTable, meta: DBCoreTable, trans: DBCoreTransaction, upserts: readonly Upsert[], removals: readonly string[]): Promise<void> {
-  const byPage = new Map<number, { upserts: Upsert[]; removals: string[] }>();
+/** Applies upserts (contacts as now stored) and removals (ids) to the search pages they touch, each read and written once. Call inside a transaction that covers the pages. */
+export async function writeSearchPages(pages: EntityTable<SearchPage, 'page'>, upserts: readonly Contact[], removals: readonly string[]): Promise<void> {
+  const byPage = new Map<number, { upserts: Contact[]; removals: string[] }>();
   const slot = (id: string) => {
     const page = pageOf(id);
     let entry = byPage.get(page);
@@ -99,81 +77,22 @@ async function writePages(pages: DBCoreTable, meta: DBCoreTable, trans: DBCoreTr
     return entry;
   };
   for (const id of removals) slot(id).removals.push(id);
-  for (const upsert of upserts) slot(upsert.id).upserts.push(upsert);
+  for (const contact of upserts) slot(contact.id).upserts.push(contact);
   if (byPage.size === 0) return;
 
   const keys = [...byPage.keys()];
-  const current = (await pages.getMany({ trans, keys })) as (SearchPage | undefined)[];
+  const current = await pages.bulkGet(keys);
   const next = keys.map((page, i): SearchPage => {
     const record = current[i];
     const entries = new Map<string, [string, string]>();
     if (record) record.ids.forEach((id, at) => entries.set(id, [record.updated[at]!, record.words[at]!]));
     const change = byPage.get(page)!;
     for (const id of change.removals) entries.delete(id);
-    for (const upsert of change.upserts) entries.set(upsert.id, [upsert.updatedAt, upsert.words]);
+    for (const contact of change.upserts) entries.set(contact.id, [contact.updatedAt, contactText(contact)]);
     return packPage(page, entries);
   });
-  await pages.mutate({ trans, type: 'put', values: next, keys });
-  await meta.mutate({ trans, type: 'put', values: [newRevision()], keys: [CONTACTS_REV] });
+  await pages.bulkPut(next);
 }
-
-function succeeded<T>(items: readonly T[], response: DBCoreMutateResponse): T[] {
-  if (response.numFailures === 0) return [...items];
-  return items.filter((_, i) => !(i in response.failures));
-}
-
-function coversPages(trans: DBCoreTransaction): boolean {
-  const names = (trans as unknown as IDBTransaction).objectStoreNames as DOMStringList | undefined;
-  return (names?.contains(SEARCH_TABLE) && names.contains(META_TABLE)) ?? false;
-}
-
-function indexedContacts(contacts: DBCoreTable, down: DBCore): DBCoreTable {
-  const write = (trans: DBCoreTransaction, upserts: readonly Upsert[], removals: readonly string[]) =>
-    writePages(down.table(SEARCH_TABLE), down.table(META_TABLE), trans, upserts, removals);
-  return {
-    ...contacts,
-    async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-      // During an upgrade from a version without the pages (or any foreign transaction) there is nothing to keep.
-      if (!coversPages(req.trans)) return contacts.mutate(req);
-      let cleared: string[] = [];
-      if (req.type === 'deleteRange') {
-        const keys = await contacts.query({ trans: req.trans, values: false, query: { index: contacts.schema.primaryKey, range: req.range } });
-        cleared = keys.result as string[];
-      }
-      const response = await contacts.mutate(req);
-      if (req.type === 'add' || req.type === 'put') {
-        const upserts = succeeded(req.values, response)
-          .filter(isContactRecord)
-          .map((c) => ({ id: c.id, updatedAt: c.updatedAt, words: contactText(c) }));
-        await write(req.trans, upserts, []);
-      } else if (req.type === 'delete') {
-        await write(req.trans, [], succeeded(req.keys as string[], response));
-      } else {
-        await write(req.trans, [], cleared);
-      }
-      return response;
-    },
-  };
-}
-
-/** The middleware; `RapportDB` installs it. */
-export const searchIndexMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'RapportSearchIndex',
-  create(down: DBCore): Partial<DBCore> {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        const widened = mode === 'readwrite' && stores.includes(CONTACTS_TABLE) ? [...new Set([...stores, SEARCH_TABLE, META_TABLE])] : stores;
-        return down.transaction(widened, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        return name === CONTACTS_TABLE ? indexedContacts(table, down) : table;
-      },
-    };
-  },
-};
 
 /** A contact the search found: its id and when it last changed. */
 export interface SearchHit {

@@ -1,3 +1,4 @@
+import { contactPageOf, packContactPage } from '../db/contact-store';
 import type { RapportDB } from '../db/db';
 import { applyImport, planImport, seedForBench } from '../db/repos/transfer';
 import type { ContactId, InteractionId } from '../domain/common';
@@ -65,35 +66,53 @@ async function rawAdds(idb: IDBDatabase, store: string, records: readonly object
   return performance.now() - t0;
 }
 
-/**
- * The floor under `benchImportContacts`' write step: the very records its plan creates, written
- * with bare IndexedDB (no Dexie, no validation, no checks), once into `db` (empty, the real
- * contacts schema and its indexes) and once into a scratch database whose contacts store has no
- * index at all. The difference between the write step and `indexedMs` is what our code costs.
- */
-export async function benchImportFloor(db: RapportDB, n: number): Promise<{ records: number; indexedMs: number; bareMs: number; indexEntries: number }> {
-  const plan = await planImport(db, await decodeImport(linkedInCsv(n)), { chunkSize: 2000 });
-  const stored = plan.creates;
-  const indexEntries = stored.reduce(
-    (sum, c) => sum + c.emails.length + (c.linkedinUrl ? 1 : 0) + c.tags.length + (c.companyId ? 1 : 0) + (c.industry ? 1 : 0) + (c.lastInteractionAt ? 1 : 0),
-    0,
-  );
-  await db.open();
-  const indexedMs = await rawAdds(db.backendDB(), 'contacts', stored);
-  const scratch = `${db.name}-bare`;
-  const bare = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(scratch, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('contacts', { keyPath: 'id' });
+/** A scratch database with one store `records` (keyPath `key`), with these multi-entry indexes. */
+function scratchDb(name: string, indexes: readonly string[], key: string): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore('records', { keyPath: key });
+      for (const index of indexes) store.createIndex(index, index, { multiEntry: true });
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('open failed'));
   });
+}
+
+async function timedScratch(name: string, indexes: readonly string[], key: string, records: readonly object[]): Promise<number> {
+  const idb = await scratchDb(name, indexes, key);
   try {
-    const bareMs = await rawAdds(bare, 'contacts', stored);
-    return { records: stored.length, indexedMs, bareMs, indexEntries };
+    return await rawAdds(idb, 'records', records);
   } finally {
-    bare.close();
-    indexedDB.deleteDatabase(scratch);
+    idb.close();
+    indexedDB.deleteDatabase(name);
   }
+}
+
+/**
+ * The floors under `benchImportContacts`' write step: the very contacts its plan creates, written
+ * with bare IndexedDB (no Dexie, no validation, no checks) into scratch databases, three ways:
+ * one record per contact with the email and LinkedIn URL indexes (the layout before migration 4),
+ * one record per contact with no index, and packed into contact pages as the store writes them.
+ * The plan is made against `db`, which stays empty.
+ */
+export async function benchImportFloor(
+  db: RapportDB,
+  n: number,
+): Promise<{ records: number; indexEntries: number; perContactIndexedMs: number; perContactBareMs: number; pages: number; packedMs: number }> {
+  const plan = await planImport(db, await decodeImport(linkedInCsv(n)), { chunkSize: 2000 });
+  const stored = plan.creates;
+  const indexEntries = stored.reduce((sum, c) => sum + c.emails.length + (c.linkedinUrl ? 1 : 0), 0);
+  const perContactIndexedMs = await timedScratch(`${db.name}-per-contact`, ['emails', 'linkedinUrl'], 'id', stored);
+  const perContactBareMs = await timedScratch(`${db.name}-bare`, [], 'id', stored);
+  const byPage = new Map<number, Contact[]>();
+  for (const contact of stored) {
+    const page = contactPageOf(contact.id);
+    byPage.set(page, [...(byPage.get(page) ?? []), contact]);
+  }
+  const pages = [...byPage].map(([page, contacts]) => packContactPage(page, contacts));
+  const packedMs = await timedScratch(`${db.name}-packed`, ['emails', 'urls', 'tags', 'industries'], 'page', pages);
+  return { records: stored.length, indexEntries, perContactIndexedMs, perContactBareMs, pages: pages.length, packedMs };
 }
 
 /** Seeds `interactions` interactions spread over `contacts` contacts (bulk writes, not timed). */

@@ -9,6 +9,7 @@ import { arraySource } from './source';
 import { dumpTables, freshDb, seedSample } from './test-helpers';
 import { encodeVCard, foldLine } from './vcard';
 import { unzip } from './zip';
+import { readContact } from '../db/contact-store';
 
 const base = (over: Partial<Contact>): Contact =>
   parseContact({ id: 'ct_1', displayName: 'X', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...over });
@@ -242,7 +243,7 @@ describe('export: selections, handover, progress, cancel', () => {
     const plan = await planImport(colleague, (await decodeImport(new Uint8Array(await blob.arrayBuffer()))));
     expect(summarize(plan)).toMatchObject({ new: 1, interactions: 2, followUps: 1, checks: 1, companies: 1, invalid: 0 });
     await applyImport(colleague, plan);
-    expect((await colleague.contacts.get(anna))?.displayName).toBe('Anna Weiß');
+    expect((await readContact(colleague, anna))?.displayName).toBe('Anna Weiß');
     expect(await colleague.interactionLinks.where('contactId').equals(anna).count()).toBe(2);
   });
 

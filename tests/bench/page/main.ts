@@ -9,6 +9,7 @@ import { findByEmail, matchPerson, searchContacts, updateContact } from '../../.
 import type { Contact } from '../../../utils/domain/contact';
 import type { ContactId } from '../../../utils/domain/common';
 import { ADAPTERS } from '../../../utils/sites';
+import { seedForBench } from '../../../utils/db/repos/transfer';
 import { benchExportInteractions, benchImportContacts, benchImportFloor, linkedInCsv } from '../../../utils/transfer/bench';
 
 function median(values: number[]): number {
@@ -46,23 +47,42 @@ async function seedContacts(name: string, n: number): Promise<{ ms: number }> {
   await RapportDB.delete(name);
   const db = new RapportDB(name);
   const start = performance.now();
-  for (let i = 0; i < n; i += 5000) {
-    const batch = [];
-    for (let j = i; j < Math.min(n, i + 5000); j++) batch.push(contactNo(j));
-    await db.contacts.bulkAdd(batch);
-  }
+  const all = Array.from({ length: n }, (_, i) => contactNo(i));
+  await seedForBench(db, all, [], 5000);
   db.close();
+  // The baseline: the same contacts one record each, with a multi-entry email index.
+  await new Promise<void>((resolve, reject) => {
+    indexedDB.deleteDatabase(`${name}-raw`);
+    const request = indexedDB.open(`${name}-raw`, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('contacts', { keyPath: 'id' }).createIndex('emails', 'emails', { multiEntry: true });
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+    request.onsuccess = () => {
+      const raw = request.result;
+      const tx = raw.transaction('contacts', 'readwrite');
+      for (const contact of all) tx.objectStore('contacts').add(contact);
+      tx.oncomplete = () => {
+        raw.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error ?? new Error('seeding failed'));
+    };
+  });
   return { ms: performance.now() - start };
 }
 
 /**
- * Looks up `lookups` random addresses through the repository (`findByEmail`) and, interleaved, the
- * same addresses with a raw IndexedDB index get on the same database.
+ * Looks up `lookups` random addresses through the repository (`findByEmail`, packed contact pages)
+ * and, interleaved, the same addresses with a raw IndexedDB index get on the same contacts stored
+ * one record each (`seedContacts` writes both).
  */
 async function emailLookup(name: string, n: number, lookups: number) {
   const db = new RapportDB(name);
   await db.open();
-  const idb = db.backendDB();
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(`${name}-raw`, 1);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
   const rawGet = (email: string) =>
     new Promise<unknown>((resolve, reject) => {
       const request = idb.transaction('contacts', 'readonly').objectStore('contacts').index('emails').get(email);
@@ -95,6 +115,7 @@ async function emailLookup(name: string, n: number, lookups: number) {
     });
   }
   db.close();
+  idb.close();
   return {
     repoMedianMs: median(repo),
     repoP95Ms: percentile(repo, 95),

@@ -1,10 +1,10 @@
 import type { Transaction } from 'dexie';
-import { contactText, newRevision, packPage, pageOf, SEARCH_TABLE } from '../search-index';
+import { contactText, newRevision, packPage, pageOf } from '../search-index';
 import type { Migration } from './types';
 
 /**
  * Replaces the per-word `searchWords` index of contacts (five index entries per contact, half the
- * cost of a large import) with packed search pages, kept from now on by `searchIndexMiddleware`,
+ * cost of a large import) with packed search pages, kept from then on with every contact write,
  * and drops the `updatedAt` index, whose one use (recently changed contacts) the pages answer.
  *
  * The upgrade reads the contacts once with a raw cursor, files each in its page, and writes every
@@ -12,7 +12,8 @@ import type { Migration } from './types';
  * `searchWords` list in place until the contact is next written, and `RapportDB` hides the field
  * from every read: rewriting 100 000 records in the upgrade took 33 s (55 s through Dexie's
  * `modify`, whose chunks each rewrite every page they touch), a wait every existing user would
- * pay on the first start after the update.
+ * pay on the first start after the update. (Migration 4 then moved every contact into page
+ * records, dropping those lists.)
  */
 export const packSearchIndex: Migration = {
   version: 3,
@@ -37,7 +38,7 @@ export const packSearchIndex: Migration = {
         cursor.continue();
       };
     });
-    const store = idb.objectStore(SEARCH_TABLE);
+    const store = idb.objectStore('searchPages');
     for (const [page, entries] of pages) store.put(packPage(page, entries));
     if (pages.size > 0) idb.objectStore('meta').put(newRevision());
   },

@@ -3,6 +3,7 @@ import { ContactSchema, type Contact, type ContactInput } from '../../domain/con
 import { isExactMatch, isNearMatch, type IdentityProbe } from '../../domain/identity';
 import { canonicalLinkedInUrl, foldForSearch, normalizeEmail, searchWords } from '../../domain/normalize';
 import type { RapportDB } from '../db';
+import { addContacts, contactsWithEmails, contactsWithTag, contactsWithUrls, contactTables, deleteContacts, putContacts, readContact, readContacts } from '../contact-store';
 import { byRecent, CONTACTS_REV, currentPages, matchPrefixes, matchWord, newest, type SearchablePage, type SearchHit } from '../search-index';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -38,12 +39,12 @@ export async function createContact(db: RapportDB, input: NewContact, now = new 
     createdAt: input.createdAt ?? nowIso(now),
     updatedAt: input.updatedAt ?? nowIso(now),
   });
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', contactTables(db), async () => {
     const clash = await findExact(db, { emails: contact.emails, linkedinUrl: contact.linkedinUrl });
     if (clash.length > 0) {
       throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
     }
-    await db.contacts.add(contact);
+    await addContacts(db, [contact]);
     return contact;
   });
 }
@@ -57,8 +58,8 @@ export async function updateContact(
   patch: ContactPatch,
   now = new Date(),
 ): Promise<Contact> {
-  return db.transaction('rw', db.contacts, async () => {
-    const current = await db.contacts.get(id);
+  return db.transaction('rw', contactTables(db), async () => {
+    const current = await readContact(db, id);
     if (!current) throw new NotFoundError('contact', id);
     const next = parseContact({ ...current, ...patch, id, updatedAt: nowIso(now) });
     const clash = (await findExact(db, { emails: next.emails, linkedinUrl: next.linkedinUrl })).filter(
@@ -67,27 +68,27 @@ export async function updateContact(
     if (clash.length > 0) {
       throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
     }
-    await db.contacts.put(next);
+    await putContacts(db, [next]);
     return next;
   });
 }
 
 export async function getContact(db: RapportDB, id: string): Promise<Contact | undefined> {
-  return db.contacts.get(id as ContactId);
+  return readContact(db, id);
 }
 
 /** The contact with this email address (addresses are unique across contacts). */
 export async function findByEmail(db: RapportDB, email: string): Promise<Contact | undefined> {
   const key = normalizeEmail(email);
   if (!key) return undefined;
-  return db.contacts.where('emails').equals(key).first();
+  return (await contactsWithEmails(db, [key]))[0];
 }
 
 /** The contact with this LinkedIn profile. */
 export async function findByLinkedIn(db: RapportDB, url: string): Promise<Contact | undefined> {
   const key = canonicalLinkedInUrl(url);
   if (!key) return undefined;
-  return db.contacts.where('linkedinUrl').equals(key).first();
+  return (await contactsWithUrls(db, [key]))[0];
 }
 
 /** Every contact sharing any of these exact identities. */
@@ -98,11 +99,11 @@ export async function findExact(
   const found = new Map<string, Contact>();
   const emails = identity.emails.map(normalizeEmail).filter(Boolean);
   if (emails.length > 0) {
-    for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) found.set(c.id, c);
+    for (const c of await contactsWithEmails(db, emails)) found.set(c.id, c);
   }
   const url = identity.linkedinUrl ? canonicalLinkedInUrl(identity.linkedinUrl) : '';
   if (url) {
-    for (const c of await db.contacts.where('linkedinUrl').equals(url).toArray()) found.set(c.id, c);
+    for (const c of await contactsWithUrls(db, [url])) found.set(c.id, c);
   }
   return [...found.values()];
 }
@@ -122,7 +123,7 @@ function searchPages(db: RapportDB): Promise<SearchablePage[]> {
 
 /** The contacts of these hits, in hit order. */
 async function contactsOf(db: RapportDB, hits: readonly SearchHit[]): Promise<Contact[]> {
-  const rows = await db.contacts.bulkGet(hits.map((e) => e.id as ContactId));
+  const rows = await readContacts(db, hits.map((e) => e.id));
   return rows.filter((c): c is Contact => c !== undefined);
 }
 
@@ -137,7 +138,7 @@ export async function searchContacts(db: RapportDB, query: string, limit = 50): 
 }
 
 export async function contactsByTag(db: RapportDB, tag: string): Promise<Contact[]> {
-  return db.contacts.where('tags').equals(tag).toArray();
+  return contactsWithTag(db, tag);
 }
 
 /** Result of matching one person on screen against the store. */
@@ -215,9 +216,9 @@ export async function mergeContacts(
   if (keepId === dropId) throw new ValidationError('A contact cannot be merged with itself');
   return db.transaction(
     'rw',
-    [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks],
+    [...contactTables(db), db.interactions, db.interactionLinks, db.followUps, db.checks],
     async () => {
-      const [keep, drop] = await Promise.all([db.contacts.get(keepId), db.contacts.get(dropId)]);
+      const [keep, drop] = await readContacts(db, [keepId, dropId]);
       if (!keep) throw new NotFoundError('contact', keepId);
       if (!drop) throw new NotFoundError('contact', dropId);
       const merged = mergedContact(keep, drop, now);
@@ -231,8 +232,8 @@ export async function mergeContacts(
       await db.interactionLinks.where('[contactId+occurredAt]').between([dropId, ''], [dropId, '\uffff']).delete();
       await db.followUps.where('contactId').equals(dropId).modify({ contactId: keepId });
       await db.checks.where('contactId').equals(dropId).modify({ contactId: keepId });
-      await db.contacts.delete(dropId);
-      await db.contacts.put(merged);
+      await deleteContacts(db, [dropId]);
+      await putContacts(db, [merged]);
       return merged;
     },
   );
@@ -240,7 +241,7 @@ export async function mergeContacts(
 
 /** Deletes a contact with its follow-ups and checks; interactions shared with others keep the others. */
 export async function deleteContact(db: RapportDB, id: ContactId): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks], async () => {
+  await db.transaction('rw', [...contactTables(db), db.interactions, db.interactionLinks, db.followUps, db.checks], async () => {
     for (const interaction of await db.interactions.where('contactIds').equals(id).toArray()) {
       const rest = interaction.contactIds.filter((c) => c !== id);
       if (rest.length === 0) await db.interactions.delete(interaction.id);
@@ -249,7 +250,7 @@ export async function deleteContact(db: RapportDB, id: ContactId): Promise<void>
     await db.interactionLinks.where('[contactId+occurredAt]').between([id, ''], [id, '\uffff']).delete();
     await db.followUps.where('contactId').equals(id).delete();
     await db.checks.where('contactId').equals(id).delete();
-    await db.contacts.delete(id);
+    await deleteContacts(db, [id]);
   });
 }
 

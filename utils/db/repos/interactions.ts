@@ -5,6 +5,8 @@ import {
   type Interaction,
   type InteractionInput,
 } from '../../domain/interaction';
+import type { Contact } from '../../domain/contact';
+import { contactTables, putContacts, readContact, readContacts } from '../contact-store';
 import type { RapportDB } from '../db';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -33,7 +35,7 @@ function build(input: NewInteraction, now: Date): Interaction {
 
 /** Writes an interaction, its timeline links, and each contact's last touchpoint. Call inside a transaction. */
 async function writeInteraction(db: RapportDB, interaction: Interaction): Promise<void> {
-  const contacts = await db.contacts.bulkGet(interaction.contactIds);
+  const contacts = await readContacts(db, interaction.contactIds);
   const missing = interaction.contactIds.find((_, i) => !contacts[i]);
   if (missing) throw new NotFoundError('contact', missing);
   await db.interactions.put(interaction);
@@ -44,18 +46,13 @@ async function writeInteraction(db: RapportDB, interaction: Interaction): Promis
       occurredAt: interaction.occurredAt,
     })),
   );
-  for (const contact of contacts) {
-    if (contact && (!contact.lastInteractionAt || contact.lastInteractionAt < interaction.occurredAt)) {
-      await db.contacts.put({
-        ...contact,
-        lastInteractionAt: interaction.occurredAt,
-        lastInteractionChannel: interaction.channel,
-      });
-    }
-  }
+  const touched = contacts
+    .filter((c): c is Contact => Boolean(c && (!c.lastInteractionAt || c.lastInteractionAt < interaction.occurredAt)))
+    .map((contact) => ({ ...contact, lastInteractionAt: interaction.occurredAt, lastInteractionChannel: interaction.channel }));
+  await putContacts(db, touched);
 }
 
-const TABLES = (db: RapportDB) => [db.contacts, db.interactions, db.interactionLinks];
+const TABLES = (db: RapportDB) => [...contactTables(db), db.interactions, db.interactionLinks];
 
 /** Adds one touchpoint (a note, a logged call, …) and updates the contacts' last interaction. */
 export async function addInteraction(db: RapportDB, input: NewInteraction, now = new Date()): Promise<Interaction> {
@@ -137,7 +134,7 @@ export async function restoreInteraction(db: RapportDB, interaction: Interaction
 /** Recomputes the last touchpoint of contacts from their timeline (after a delete or move). */
 async function refreshLastInteraction(db: RapportDB, contactIds: readonly string[]): Promise<void> {
   for (const contactId of contactIds) {
-    const contact = await db.contacts.get(contactId as ContactId);
+    const contact = await readContact(db, contactId);
     if (!contact) continue;
     const last = await db.interactionLinks
       .where('[contactId+occurredAt]')
@@ -152,7 +149,7 @@ async function refreshLastInteraction(db: RapportDB, contactIds: readonly string
       delete next.lastInteractionAt;
       delete next.lastInteractionChannel;
     }
-    await db.contacts.put(next);
+    await putContacts(db, [next]);
   }
 }
 

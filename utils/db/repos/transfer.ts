@@ -11,7 +11,7 @@ import { yieldToUi } from '../../transfer/text';
 import type { InteractionLink, RapportDB } from '../db';
 import { parseCheck } from './checks';
 import { mergedContact, parseContact, searchContacts } from './contacts';
-import { inPageOrder } from '../search-index';
+import { addContacts, contactBatches, contactsInIndustry, contactsWithEmails, contactsWithTag, contactsWithUrls, contactTables, countContacts, filterContacts, inWriteOrder, putContacts, readContact, readContacts } from '../contact-store';
 import { ValidationError } from './errors';
 import { parseFollowUp } from './followups';
 import { parseInteraction } from './interactions';
@@ -61,15 +61,15 @@ export async function selectedContactIds(db: RapportDB, selection: Selection): P
     case 'all':
       return undefined;
     case 'tag':
-      return (await db.contacts.where('tags').equals(selection.tag).primaryKeys()) as string[];
+      return (await contactsWithTag(db, selection.tag)).map((c) => c.id);
     case 'industry':
-      return (await db.contacts.where('industry').equalsIgnoreCase(selection.industry).primaryKeys()) as string[];
+      return (await contactsInIndustry(db, selection.industry)).map((c) => c.id);
     case 'tier':
-      return (await db.contacts.filter((c) => c.value?.tier === selection.tier).primaryKeys()) as string[];
+      return (await filterContacts(db, (c) => c.value?.tier === selection.tier)).map((c) => c.id);
     case 'search':
       return (await searchContacts(db, selection.query, 1_000_000)).map((c) => c.id);
     case 'contact':
-      return (await db.contacts.get(selection.contactId as ContactId)) ? [selection.contactId] : [];
+      return (await readContact(db, selection.contactId)) ? [selection.contactId] : [];
   }
 }
 
@@ -93,7 +93,7 @@ export async function openExportSource(db: RapportDB, selection: Selection, page
   const ids = await selectedContactIds(db, selection);
   if (ids === undefined) {
     const [contacts, interactions, followUps, checks, companies, pipelines] = await Promise.all([
-      db.contacts.count(),
+      countContacts(db),
       db.interactions.count(),
       db.followUps.count(),
       db.checks.count(),
@@ -102,7 +102,7 @@ export async function openExportSource(db: RapportDB, selection: Selection, page
     ]);
     return {
       counts: { contacts, interactions, followUps, checks, companies, pipelines },
-      contacts: () => pagesOf(db.contacts, pageSize),
+      contacts: () => contactBatches(db, pageSize),
       interactions: () => pagesOf(db.interactions, pageSize),
       followUps: () => pagesOf(db.followUps, pageSize),
       checks: () => pagesOf(db.checks, pageSize),
@@ -119,7 +119,7 @@ export async function openExportSource(db: RapportDB, selection: Selection, page
   const checkCount = sorted.length ? await db.checks.where('contactId').anyOf(sorted).count() : 0;
   const companyIds = new Set<string>();
   for (const chunk of chunks(sorted, pageSize)) {
-    for (const c of await db.contacts.bulkGet(chunk as ContactId[])) if (c?.companyId) companyIds.add(c.companyId);
+    for (const c of await readContacts(db, chunk)) if (c?.companyId) companyIds.add(c.companyId);
   }
   const pipelineCount = await db.pipelines.count();
 
@@ -134,7 +134,7 @@ export async function openExportSource(db: RapportDB, selection: Selection, page
     },
     contacts: async function* () {
       for (const chunk of chunks(sorted, pageSize)) {
-        const rows = await db.contacts.bulkGet(chunk as ContactId[]);
+        const rows = await readContacts(db, chunk);
         yield rows.filter((c): c is Contact => Boolean(c));
       }
     },
@@ -376,11 +376,11 @@ export async function planImport(db: RapportDB, decoded: DecodedImport, options:
     const urls = [...new Set(valid.map((v) => v.contact.linkedinUrl).filter((u): u is string => Boolean(u)))];
     const fileIds = valid.filter((v) => v.fileId).map((v) => v.contact.id);
     const existingById = new Map<string, Contact>();
-    for (const c of await db.contacts.bulkGet(fileIds)) if (c) existingById.set(c.id, c);
+    for (const c of await readContacts(db, fileIds)) if (c) existingById.set(c.id, c);
     const existingByEmail = new Map<string, Contact>();
-    if (emails.length) for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) for (const e of c.emails) existingByEmail.set(e, c);
+    for (const c of await contactsWithEmails(db, emails)) for (const e of c.emails) existingByEmail.set(e, c);
     const existingByUrl = new Map<string, Contact>();
-    if (urls.length) for (const c of await db.contacts.where('linkedinUrl').anyOf(urls).toArray()) existingByUrl.set(c.linkedinUrl!, c);
+    for (const c of await contactsWithUrls(db, urls)) existingByUrl.set(c.linkedinUrl!, c);
 
     for (const { row, contact, fileId } of valid) {
       const earlier =
@@ -449,7 +449,7 @@ export async function planImport(db: RapportDB, decoded: DecodedImport, options:
   const resolve = async (ids: readonly string[]): Promise<void> => {
     const unknown = [...new Set(ids.filter((id) => !knownContact.has(id)))];
     if (unknown.length === 0) return;
-    const rows = await db.contacts.bulkGet(unknown as ContactId[]);
+    const rows = await readContacts(db, unknown);
     unknown.forEach((id, i) => knownContact.set(id, Boolean(rows[i])));
   };
   const remap = (id: string) => idMap.get(id) ?? (id as ContactId);
@@ -565,21 +565,19 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
     done += n;
     options.onProgress?.({ phase: 'write', done, total });
   };
-  const tables = [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks, db.companies, db.pipelines];
+  const tables = [...contactTables(db), db.interactions, db.interactionLinks, db.followUps, db.checks, db.companies, db.pipelines];
   try {
     await db.transaction('rw', tables, async () => {
       // The preview was computed earlier: refuse if the database changed since.
       for (const chunk of chunks(plan.updates, size)) {
-        const current = await db.contacts.bulkGet(chunk.map((u) => u.before.id));
+        const current = await readContacts(db, chunk.map((u) => u.before.id));
         const stale = chunk.find((u, i) => current[i]?.updatedAt !== u.before.updatedAt);
         if (stale) throw new TransferError('changed', `${stale.before.displayName} was changed since the preview; preview the import again.`);
       }
       for (const chunk of chunks(plan.creates, size)) {
         const emails = chunk.flatMap((c) => c.emails);
         const urls = chunk.map((c) => c.linkedinUrl).filter((u): u is string => Boolean(u));
-        const taken =
-          (emails.length ? await db.contacts.where('emails').anyOf(emails).first() : undefined) ??
-          (urls.length ? await db.contacts.where('linkedinUrl').anyOf(urls).first() : undefined);
+        const taken = (await contactsWithEmails(db, emails))[0] ?? (await contactsWithUrls(db, urls))[0];
         if (taken) throw new TransferError('changed', `${taken.displayName} was added since the preview; preview the import again.`);
       }
 
@@ -591,12 +589,12 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
         await db.pipelines.bulkAdd(chunk);
         tick(chunk.length);
       }
-      for (const chunk of chunks(inPageOrder(plan.creates, (c) => c.id), size)) {
-        await db.contacts.bulkAdd(chunk);
+      for (const chunk of chunks(inWriteOrder(plan.creates, (c) => c.id), size)) {
+        await addContacts(db, chunk);
         tick(chunk.length);
       }
-      for (const chunk of chunks(inPageOrder(plan.updates, (u) => u.after.id), size)) {
-        await db.contacts.bulkPut(chunk.map((u) => u.after));
+      for (const chunk of chunks(inWriteOrder(plan.updates, (u) => u.after.id), size)) {
+        await putContacts(db, chunk.map((u) => u.after));
         tick(chunk.length);
       }
 
@@ -615,8 +613,8 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
         tick(chunk.length);
       }
       // The last touchpoint follows the newest interaction, as `addInteraction` does it.
-      for (const chunk of chunks(inPageOrder([...latest.keys()], (id) => id), size)) {
-        const contacts = await db.contacts.bulkGet(chunk as ContactId[]);
+      for (const chunk of chunks(inWriteOrder([...latest.keys()], (id) => id), size)) {
+        const contacts = await readContacts(db, chunk);
         const changed: Contact[] = [];
         for (const contact of contacts) {
           const newest = contact && latest.get(contact.id);
@@ -624,7 +622,7 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
             changed.push({ ...contact, lastInteractionAt: newest.occurredAt, lastInteractionChannel: newest.channel });
           }
         }
-        if (changed.length) await db.contacts.bulkPut(changed);
+        await putContacts(db, changed);
       }
 
       for (const chunk of chunks(plan.followUps, size)) {
@@ -685,7 +683,7 @@ export async function databaseChecksum(db: RapportDB): Promise<string> {
  * validation), with their timeline links. Real imports go through `planImport` + `applyImport`.
  */
 export async function seedForBench(db: RapportDB, contacts: readonly Contact[], interactions: readonly Interaction[], chunkSize = 10_000): Promise<void> {
-  for (const chunk of chunks(inPageOrder(contacts, (c) => c.id), chunkSize)) await db.contacts.bulkAdd(chunk);
+  for (const chunk of chunks(inWriteOrder(contacts, (c) => c.id), chunkSize)) await addContacts(db, chunk);
   for (const chunk of chunks(interactions, chunkSize)) {
     await db.transaction('rw', db.interactions, db.interactionLinks, async () => {
       await db.interactions.bulkAdd(chunk);

@@ -3,6 +3,7 @@ import type { Contact } from '../../domain/contact';
 import { keepInTouchDue, type KeepInTouch } from '../../domain/cadence';
 import type { FollowUp } from '../../domain/followup';
 import { byPriority, inSegment, type Segment } from '../../domain/segment';
+import { contactsWithTag, contactTags, eachContact, filterContacts, readContacts } from '../contact-store';
 import type { RapportDB } from '../db';
 import { searchContacts } from './contacts';
 import { timeline } from './interactions';
@@ -16,20 +17,21 @@ export async function segmentContacts(db: RapportDB, query: string, segment: Seg
     return (await searchContacts(db, query, 5000)).filter((c) => inSegment(c, segment)).sort(byPriority).slice(0, limit);
   }
   let best: Contact[] = [];
-  const collection = segment.tag ? db.contacts.where('tags').equals(segment.tag) : db.contacts.toCollection();
-  await collection.each((contact) => {
+  const visit = (contact: Contact) => {
     if (!inSegment(contact, segment)) return;
     best.push(contact);
     if (best.length >= limit * 4) best = best.sort(byPriority).slice(0, limit);
-  });
+  };
+  if (segment.tag) (await contactsWithTag(db, segment.tag)).forEach(visit);
+  else await eachContact(db, visit);
   return best.sort(byPriority).slice(0, limit);
 }
 
 /** Values in use, for the segment pickers. */
 export async function segmentValues(db: RapportDB): Promise<{ tags: string[]; industries: string[] }> {
-  const tags = (await db.contacts.orderBy('tags').uniqueKeys()).map(String);
+  const tags = await contactTags(db);
   const industries = new Set<string>();
-  await db.contacts.each((c) => {
+  await eachContact(db, (c) => {
     if (c.industry) industries.add(c.industry);
   });
   return { tags, industries: [...industries].sort() };
@@ -38,7 +40,7 @@ export async function segmentValues(db: RapportDB): Promise<{ tags: string[]; in
 /** Open follow-ups due by a day, with their contacts, oldest first. */
 export async function dueFollowUps(db: RapportDB, day: string): Promise<{ followUp: FollowUp; contact: Contact }[]> {
   const open = (await db.followUps.where('due').belowOrEqual(day).toArray()).filter((f) => !f.doneAt);
-  const contacts = await db.contacts.bulkGet(open.map((f) => f.contactId));
+  const contacts = await readContacts(db, open.map((f) => f.contactId));
   return open
     .map((followUp, i) => ({ followUp, contact: contacts[i] }))
     .filter((row): row is { followUp: FollowUp; contact: Contact } => Boolean(row.contact))
@@ -47,7 +49,7 @@ export async function dueFollowUps(db: RapportDB, day: string): Promise<{ follow
 
 /** Contacts with a keep-in-touch cadence that is due now, derived from their real timeline. */
 export async function keepInTouchList(db: RapportDB, now: Date): Promise<{ contact: Contact; status: KeepInTouch }[]> {
-  const withCadence = (await db.contacts.filter((c) => Boolean(c.keepInTouchDays)).toArray());
+  const withCadence = await filterContacts(db, (c) => Boolean(c.keepInTouchDays));
   const rows = [];
   for (const contact of withCadence) {
     const status = keepInTouchDue(contact, await timeline(db, contact.id as ContactId, { limit: 200 }), now);

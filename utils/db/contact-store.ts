@@ -1,0 +1,264 @@
+import type { Contact } from '../domain/contact';
+import type { RapportDB } from './db';
+import { idHash, newRevision, SEARCH_PAGES, writeSearchPages } from './search-index';
+
+/*
+ * Contacts, packed several to a record. Chromium's IndexedDB charges ≈ 70–100 µs of browser CPU per
+ * record written, whatever its size, so one record per contact put a 100 000-contact import at
+ * ≥ 10 s on two cores before any index (utils/transfer/README.md). Here each contact lives in one of
+ * `CONTACT_PAGES` page records, picked by a hash of its id; a page carries the union of its
+ * contacts' emails, LinkedIn URLs, tags and industries as multi-entry indexes, so every exact
+ * look-up is still one index read, which returns the page, and the contact is picked from it.
+ *
+ * This module is the only code that reads or writes the pages. Every write reads the pages it
+ * touches, rewrites each once, and in the same transaction updates the search pages, the revision
+ * row and the contact count: an aborted transaction rolls all of them back together.
+ */
+
+/** 4 096 pages: ≈ 25 contacts a page at 100 000 contacts, ≈ 250 at a million. */
+export const CONTACT_PAGES = 4096;
+/** The `meta` row holding the number of contacts (IndexedDB cannot count inside records). */
+export const CONTACT_COUNT = 'contactCount';
+
+/** One page record. The lists after `contacts` exist for the indexes; they are derived, sorted and unique. */
+export interface ContactPage {
+  page: number;
+  /** Sorted by id. */
+  contacts: Contact[];
+  emails: string[];
+  urls: string[];
+  tags: string[];
+  /** Lower-cased, for case-insensitive segment look-ups. */
+  industries: string[];
+}
+
+/** The tables a contact write covers; a transaction that writes contacts must include them all. */
+export function contactTables(db: RapportDB) {
+  return [db.contactPages, db.searchPages, db.meta];
+}
+
+/** The page that holds a contact id. Its search page is `contactPageOf(id) % SEARCH_PAGES`. */
+export function contactPageOf(id: string): number {
+  return idHash(id) % CONTACT_PAGES;
+}
+
+/**
+ * Items in write order: grouped by search page, then by contact page. A large write split into
+ * chunks in this order rewrites each page about once; in random order every chunk touches every page.
+ */
+export function inWriteOrder<T>(items: readonly T[], id: (item: T) => string): T[] {
+  return items
+    .map((item) => {
+      const page = contactPageOf(id(item));
+      return { item, order: (page % SEARCH_PAGES) * CONTACT_PAGES + page };
+    })
+    .sort((a, b) => a.order - b.order)
+    .map((entry) => entry.item);
+}
+
+const unique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
+
+/** The stored page for these contacts: sorted by id, so it depends only on the data. */
+export function packContactPage(page: number, contacts: Iterable<Contact>): ContactPage {
+  const list = [...contacts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    page,
+    contacts: list,
+    emails: unique(list.flatMap((c) => c.emails)),
+    urls: unique(list.flatMap((c) => (c.linkedinUrl ? [c.linkedinUrl] : []))),
+    tags: unique(list.flatMap((c) => c.tags)),
+    industries: unique(list.flatMap((c) => (c.industry ? [c.industry.toLowerCase()] : []))),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+// ---------------------------------------------------------------------------------------------
+
+/** One contact by id. */
+export async function readContact(db: RapportDB, id: string): Promise<Contact | undefined> {
+  const page = await db.contactPages.get(contactPageOf(id));
+  return page?.contacts.find((c) => c.id === id);
+}
+
+/** Contacts by id, in the order asked (`undefined` where none); each page read once. */
+export async function readContacts(db: RapportDB, ids: readonly string[]): Promise<(Contact | undefined)[]> {
+  const pageKeys = [...new Set(ids.map(contactPageOf))];
+  const pages = await db.contactPages.bulkGet(pageKeys);
+  const byId = new Map<string, Contact>();
+  const wanted = new Set(ids);
+  for (const page of pages) for (const c of page?.contacts ?? []) if (wanted.has(c.id)) byId.set(c.id, c);
+  return ids.map((id) => byId.get(id));
+}
+
+/** The contacts of these pages that pass `keep`, each once, in id order. */
+function pick(pages: readonly ContactPage[], keep: (c: Contact) => boolean): Contact[] {
+  const seen = new Set<number>();
+  const out: Contact[] = [];
+  for (const page of pages) {
+    if (seen.has(page.page)) continue;
+    seen.add(page.page);
+    for (const c of page.contacts) if (keep(c)) out.push(c);
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Contacts with any of these (normalised) email addresses. */
+export async function contactsWithEmails(db: RapportDB, emails: readonly string[]): Promise<Contact[]> {
+  if (emails.length === 0) return [];
+  const wanted = new Set(emails);
+  const pages = await db.contactPages.where('emails').anyOf([...wanted]).toArray();
+  return pick(pages, (c) => c.emails.some((e) => wanted.has(e)));
+}
+
+/** Contacts with any of these (canonical) LinkedIn profile URLs. */
+export async function contactsWithUrls(db: RapportDB, urls: readonly string[]): Promise<Contact[]> {
+  if (urls.length === 0) return [];
+  const wanted = new Set(urls);
+  const pages = await db.contactPages.where('urls').anyOf([...wanted]).toArray();
+  return pick(pages, (c) => c.linkedinUrl !== undefined && wanted.has(c.linkedinUrl));
+}
+
+/** Contacts carrying a tag. */
+export async function contactsWithTag(db: RapportDB, tag: string): Promise<Contact[]> {
+  return pick(await db.contactPages.where('tags').equals(tag).toArray(), (c) => c.tags.includes(tag));
+}
+
+/** Contacts in an industry, ignoring case. */
+export async function contactsInIndustry(db: RapportDB, industry: string): Promise<Contact[]> {
+  const key = industry.toLowerCase();
+  return pick(await db.contactPages.where('industries').equals(key).toArray(), (c) => c.industry?.toLowerCase() === key);
+}
+
+/** Every tag in use, sorted. */
+export async function contactTags(db: RapportDB): Promise<string[]> {
+  return (await db.contactPages.orderBy('tags').uniqueKeys()).map(String);
+}
+
+/** The number of contacts. */
+export async function countContacts(db: RapportDB): Promise<number> {
+  return Number((await db.meta.get(CONTACT_COUNT))?.value ?? 0);
+}
+
+/**
+ * Every contact, in batches of `batchSize` (the last may be smaller), read 32 pages at a time: one
+ * batch in memory at a time. Page order, id order inside a page: the order depends only on the data.
+ */
+export async function* contactBatches(db: RapportDB, batchSize = 2000): AsyncIterable<Contact[]> {
+  let after = -1;
+  let buffer: Contact[] = [];
+  for (;;) {
+    const pages = await db.contactPages.where('page').above(after).limit(32).toArray();
+    for (const page of pages) buffer.push(...page.contacts);
+    while (buffer.length >= batchSize || (pages.length === 0 && buffer.length > 0)) {
+      yield buffer.slice(0, batchSize);
+      buffer = buffer.slice(batchSize);
+    }
+    if (pages.length === 0) return;
+    after = pages[pages.length - 1]!.page;
+  }
+}
+
+/** Calls `visit` for every contact that passes `keep`, one batch of pages at a time. */
+export async function eachContact(db: RapportDB, visit: (contact: Contact) => void): Promise<void> {
+  for await (const batch of contactBatches(db)) for (const c of batch) visit(c);
+}
+
+/** Every contact that passes `keep`. */
+export async function filterContacts(db: RapportDB, keep: (contact: Contact) => boolean): Promise<Contact[]> {
+  const out: Contact[] = [];
+  await eachContact(db, (c) => {
+    if (keep(c)) out.push(c);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+// ---------------------------------------------------------------------------------------------
+
+/** A contact id that `addContacts` found taken (the same error IndexedDB gives for a duplicate key). */
+export class ContactExistsError extends Error {
+  override name = 'ConstraintError';
+  constructor(readonly id: string) {
+    super(`A contact with the id ${id} already exists`);
+  }
+}
+
+interface Change {
+  upserts: Contact[];
+  removals: string[];
+}
+
+/**
+ * Applies a change to the pages it touches, the search pages and the count, in one transaction
+ * (the caller's, when it covers the contact tables). With `mustBeNew`, an upsert whose id exists
+ * (or repeats) throws `ContactExistsError` and nothing is written.
+ */
+async function applyChange(db: RapportDB, change: Change, mustBeNew: boolean): Promise<void> {
+  if (change.upserts.length === 0 && change.removals.length === 0) return;
+  await db.transaction('rw', contactTables(db), async () => {
+    const byPage = new Map<number, Change>();
+    const slot = (id: string) => {
+      const page = contactPageOf(id);
+      let entry = byPage.get(page);
+      if (!entry) byPage.set(page, (entry = { upserts: [], removals: [] }));
+      return entry;
+    };
+    for (const id of change.removals) slot(id).removals.push(id);
+    for (const contact of change.upserts) slot(contact.id).upserts.push(contact);
+
+    const keys = [...byPage.keys()];
+    const current = await db.contactPages.bulkGet(keys);
+    const puts: ContactPage[] = [];
+    const deletes: number[] = [];
+    const removed: string[] = [];
+    let delta = 0;
+    keys.forEach((page, i) => {
+      const contacts = new Map<string, Contact>((current[i]?.contacts ?? []).map((c) => [c.id, c]));
+      const { upserts, removals } = byPage.get(page)!;
+      for (const id of removals) {
+        if (contacts.delete(id)) {
+          delta--;
+          removed.push(id);
+        }
+      }
+      for (const contact of upserts) {
+        if (!contacts.has(contact.id)) delta++;
+        else if (mustBeNew) throw new ContactExistsError(contact.id);
+        contacts.set(contact.id, contact);
+      }
+      if (contacts.size > 0) puts.push(packContactPage(page, contacts.values()));
+      else if (current[i]) deletes.push(page);
+    });
+    if (puts.length) await db.contactPages.bulkPut(puts);
+    if (deletes.length) await db.contactPages.bulkDelete(deletes);
+    await writeSearchPages(db.searchPages, change.upserts, removed);
+    const count = await countContacts(db);
+    await db.meta.bulkPut([newRevision(), { key: CONTACT_COUNT, value: count + delta }]);
+  });
+}
+
+/** Adds new contacts; throws `ContactExistsError` (and writes nothing) if an id is taken. */
+export function addContacts(db: RapportDB, contacts: readonly Contact[]): Promise<void> {
+  return applyChange(db, { upserts: [...contacts], removals: [] }, true);
+}
+
+/** Adds or replaces contacts by id. */
+export function putContacts(db: RapportDB, contacts: readonly Contact[]): Promise<void> {
+  return applyChange(db, { upserts: [...contacts], removals: [] }, false);
+}
+
+/** Removes contacts by id (unknown ids are ignored). */
+export function deleteContacts(db: RapportDB, ids: readonly string[]): Promise<void> {
+  return applyChange(db, { upserts: [], removals: [...ids] }, false);
+}
+
+/** Removes every contact. */
+export async function clearContacts(db: RapportDB): Promise<void> {
+  await db.transaction('rw', contactTables(db), async () => {
+    await db.contactPages.clear();
+    await db.searchPages.clear();
+    await db.meta.bulkPut([newRevision(), { key: CONTACT_COUNT, value: 0 }]);
+  });
+}
