@@ -5,7 +5,7 @@ import type { Interaction } from '../domain/interaction';
 import type { RelationshipCheck } from '../domain/relationship-check';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
-import type { ContactPage } from './contact-store';
+import { coarseBulkTracking, type ContactPage } from './contact-store';
 import type { SearchPage } from './search-index';
 
 /** One row per (contact, interaction): the timeline index. */
@@ -42,6 +42,7 @@ export class RapportDB extends Dexie {
 
   constructor(name: string = DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     super(name);
+    this.use(coarseBulkTracking);
     applyMigrations(this, migrations);
   }
 }

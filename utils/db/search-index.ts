@@ -1,4 +1,3 @@
-import type { EntityTable } from 'dexie';
 import type { Contact } from '../domain/contact';
 import { searchWords } from '../domain/normalize';
 
@@ -10,8 +9,8 @@ import { searchWords } from '../domain/normalize';
  * search reads the pages and filters in memory.
  *
  * The contact store (contact-store.ts) is the only writer: every write of contacts rewrites the
- * search pages it touches and the revision row in the same transaction, so an aborted
- * transaction rolls back both.
+ * search pages it touches (`nextSearchPages`) and the revision row in the same transaction, so an
+ * aborted transaction rolls back both.
  */
 
 /** Fixed number of pages: at 100 000 contacts a page holds ≈ 400 entries (≈ 30 kB). */
@@ -67,31 +66,26 @@ export function newRevision(): { key: string; value: string } {
   return { key: CONTACTS_REV, value: crypto.randomUUID() };
 }
 
-/** Applies upserts (contacts as now stored) and removals (ids) to the search pages they touch, each read and written once. Call inside a transaction that covers the pages. */
-export async function writeSearchPages(pages: EntityTable<SearchPage, 'page'>, upserts: readonly Contact[], removals: readonly string[]): Promise<void> {
-  const byPage = new Map<number, { upserts: Contact[]; removals: string[] }>();
-  const slot = (id: string) => {
-    const page = pageOf(id);
-    let entry = byPage.get(page);
-    if (!entry) byPage.set(page, (entry = { upserts: [], removals: [] }));
-    return entry;
-  };
-  for (const id of removals) slot(id).removals.push(id);
-  for (const contact of upserts) slot(contact.id).upserts.push(contact);
-  if (byPage.size === 0) return;
-
-  const keys = [...byPage.keys()];
-  const current = await pages.bulkGet(keys);
-  const next = keys.map((page, i): SearchPage => {
+/**
+ * The search pages `keys` after upserts (contacts as now stored) and removals (ids), given their
+ * current records (`undefined` where a page does not exist yet). Every id must live in one of `keys`.
+ */
+export function nextSearchPages(keys: readonly number[], current: readonly (SearchPage | undefined)[], upserts: readonly Contact[], removals: readonly string[]): SearchPage[] {
+  const entries = new Map<number, Map<string, [string, string]>>();
+  keys.forEach((page, i) => {
     const record = current[i];
-    const entries = new Map<string, [string, string]>();
-    if (record) record.ids.forEach((id, at) => entries.set(id, [record.updated[at]!, record.words[at]!]));
-    const change = byPage.get(page)!;
-    for (const id of change.removals) entries.delete(id);
-    for (const contact of change.upserts) entries.set(contact.id, [contact.updatedAt, contactText(contact)]);
-    return packPage(page, entries);
+    const map = new Map<string, [string, string]>();
+    if (record) record.ids.forEach((id, at) => map.set(id, [record.updated[at]!, record.words[at]!]));
+    entries.set(page, map);
   });
-  await pages.bulkPut(next);
+  const of = (id: string) => {
+    const map = entries.get(pageOf(id));
+    if (!map) throw new Error(`search page ${pageOf(id)} was not read`);
+    return map;
+  };
+  for (const id of removals) of(id).delete(id);
+  for (const contact of upserts) of(contact.id).set(contact.id, [contact.updatedAt, contactText(contact)]);
+  return keys.map((page) => packPage(page, entries.get(page)!));
 }
 
 /** A contact the search found: its id and when it last changed. */

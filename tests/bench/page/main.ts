@@ -197,6 +197,8 @@ async function importContacts(name: string, n: number) {
       longTasks: during.length,
       longestTaskMs: { decode: longest(t0, t1), preview: longest(t1, t2), write: longest(t2, t3) },
       blockedMs: during.reduce((sum, t) => sum + t.duration - 50, 0),
+      /** Each long task: [start ms after the import began, duration ms]. */
+      tasks: during.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]),
     };
   } finally {
     observer.disconnect();

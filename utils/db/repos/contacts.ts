@@ -3,8 +3,8 @@ import { ContactSchema, type Contact, type ContactInput } from '../../domain/con
 import { isExactMatch, isNearMatch, type IdentityProbe } from '../../domain/identity';
 import { canonicalLinkedInUrl, foldForSearch, normalizeEmail, searchWords } from '../../domain/normalize';
 import type { RapportDB } from '../db';
-import { addContacts, contactsWithEmails, contactsWithTag, contactsWithUrls, contactTables, deleteContacts, putContacts, readContact, readContacts } from '../contact-store';
-import { byRecent, CONTACTS_REV, currentPages, matchPrefixes, matchWord, newest, type SearchablePage, type SearchHit } from '../search-index';
+import { addContacts, contactsRevision, contactsWithEmails, contactsWithTag, contactsWithUrls, contactTables, deleteContacts, putContacts, readContact, readContacts } from '../contact-store';
+import { byRecent, currentPages, matchPrefixes, matchWord, newest, type SearchablePage, type SearchHit } from '../search-index';
 import { NotFoundError, ValidationError } from './errors';
 
 /** Validates a full contact record with the one schema every write uses. */
@@ -106,11 +106,6 @@ export async function findExact(
     for (const c of await contactsWithUrls(db, [url])) found.set(c.id, c);
   }
   return [...found.values()];
-}
-
-/** A value that changes with every write to contacts. */
-async function contactsRevision(db: RapportDB): Promise<string> {
-  return String((await db.meta.get(CONTACTS_REV))?.value ?? '');
 }
 
 /** The packed search pages (name and company words of every contact), read once per change. */

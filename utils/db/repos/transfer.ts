@@ -11,7 +11,7 @@ import { yieldToUi } from '../../transfer/text';
 import type { InteractionLink, RapportDB } from '../db';
 import { parseCheck } from './checks';
 import { mergedContact, parseContact, searchContacts } from './contacts';
-import { addContacts, contactBatches, contactsInIndustry, contactsWithEmails, contactsWithTag, contactsWithUrls, contactTables, countContacts, filterContacts, inWriteOrder, putContacts, readContact, readContacts } from '../contact-store';
+import { addContacts, contactBatches, contactsInIndustry, contactsWithEmails, contactsWithTag, contactsWithUrls, contactTables, contactsRevision, countContacts, filterContacts, putContacts, writeChunks, readContact, readContacts } from '../contact-store';
 import { ValidationError } from './errors';
 import { parseFollowUp } from './followups';
 import { parseInteraction } from './interactions';
@@ -203,6 +203,8 @@ export interface ImportPlan {
   pipelines: Pipeline[];
   /** Records of the other tables already present (same id, or the same captured message). */
   alreadyPresent: number;
+  /** The contacts revision before planning read anything: unchanged at apply time, no contact changed since. */
+  contactsRev: string;
 }
 
 /** The counts shown in the preview. */
@@ -297,7 +299,9 @@ export async function planImport(db: RapportDB, decoded: DecodedImport, options:
   const now = options.now ?? new Date();
   const stamp = nowIso(now);
   const size = options.chunkSize ?? 1000;
+  const contactsRev = await contactsRevision(db);
   const plan: ImportPlan = {
+    contactsRev,
     format: decoded.format,
     formatVersion: decoded.formatVersion,
     encoding: decoded.encoding,
@@ -568,13 +572,15 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
   const tables = [...contactTables(db), db.interactions, db.interactionLinks, db.followUps, db.checks, db.companies, db.pipelines];
   try {
     await db.transaction('rw', tables, async () => {
-      // The preview was computed earlier: refuse if the database changed since.
-      for (const chunk of chunks(plan.updates, size)) {
+      // The preview was computed earlier: refuse if a contact it relies on changed since. An unchanged
+      // revision proves no contact was written since the preview began; then there is nothing to read.
+      const unchanged = (await contactsRevision(db)) === plan.contactsRev;
+      for (const chunk of unchanged ? [] : chunks(plan.updates, size)) {
         const current = await readContacts(db, chunk.map((u) => u.before.id));
         const stale = chunk.find((u, i) => current[i]?.updatedAt !== u.before.updatedAt);
         if (stale) throw new TransferError('changed', `${stale.before.displayName} was changed since the preview; preview the import again.`);
       }
-      for (const chunk of chunks(plan.creates, size)) {
+      for (const chunk of unchanged ? [] : chunks(plan.creates, size)) {
         const emails = chunk.flatMap((c) => c.emails);
         const urls = chunk.map((c) => c.linkedinUrl).filter((u): u is string => Boolean(u));
         const taken = (await contactsWithEmails(db, emails))[0] ?? (await contactsWithUrls(db, urls))[0];
@@ -589,11 +595,11 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
         await db.pipelines.bulkAdd(chunk);
         tick(chunk.length);
       }
-      for (const chunk of chunks(inWriteOrder(plan.creates, (c) => c.id), size)) {
+      for (const chunk of writeChunks(plan.creates, (c) => c.id, size)) {
         await addContacts(db, chunk);
         tick(chunk.length);
       }
-      for (const chunk of chunks(inWriteOrder(plan.updates, (u) => u.after.id), size)) {
+      for (const chunk of writeChunks(plan.updates, (u) => u.after.id, size)) {
         await putContacts(db, chunk.map((u) => u.after));
         tick(chunk.length);
       }
@@ -613,7 +619,7 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
         tick(chunk.length);
       }
       // The last touchpoint follows the newest interaction, as `addInteraction` does it.
-      for (const chunk of chunks(inWriteOrder([...latest.keys()], (id) => id), size)) {
+      for (const chunk of writeChunks([...latest.keys()], (id) => id, size)) {
         const contacts = await readContacts(db, chunk);
         const changed: Contact[] = [];
         for (const contact of contacts) {
@@ -683,7 +689,7 @@ export async function databaseChecksum(db: RapportDB): Promise<string> {
  * validation), with their timeline links. Real imports go through `planImport` + `applyImport`.
  */
 export async function seedForBench(db: RapportDB, contacts: readonly Contact[], interactions: readonly Interaction[], chunkSize = 10_000): Promise<void> {
-  for (const chunk of chunks(inWriteOrder(contacts, (c) => c.id), chunkSize)) await addContacts(db, chunk);
+  for (const chunk of writeChunks(contacts, (c) => c.id, chunkSize)) await addContacts(db, chunk);
   for (const chunk of chunks(interactions, chunkSize)) {
     await db.transaction('rw', db.interactions, db.interactionLinks, async () => {
       await db.interactions.bulkAdd(chunk);
