@@ -213,8 +213,13 @@ try {
 
   if (wanted('import')) {
     const n = env('BENCH_IMPORT', 100_000);
+    // BENCH_PROFILE=<file>: a CPU profile of the import page (open it in Chrome's DevTools).
     const cdp = process.env.BENCH_PROFILE ? await b.context.newCDPSession(bench) : undefined;
-    if (cdp) await cdp.send('Profiler.enable'), await cdp.send('Profiler.setSamplingInterval', { interval: 200 }), await cdp.send('Profiler.start');
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const r = await bench.evaluate((n) => window.rapportBench.importContacts('bench-import', n), n);
     if (cdp) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     results.importContacts = { contacts: n, ...r };
