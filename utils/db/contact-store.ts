@@ -16,8 +16,11 @@ import { CONTACTS_REV, idHash, newRevision, nextSearchPages, SEARCH_PAGES } from
  * row and the contact count: an aborted transaction rolls all of them back together.
  */
 
-/** 4 096 pages: ≈ 25 contacts a page at 100 000 contacts, ≈ 250 at a million. */
-export const CONTACT_PAGES = 4096;
+/**
+ * 8 192 pages: ≈ 12 contacts a page at 100 000 contacts, ≈ 120 at a million. Half as many made the
+ * import 0.5 s faster and every email look-up 40 % slower (a look-up reads the whole page).
+ */
+export const CONTACT_PAGES = 8192;
 /** The `meta` row holding the number of contacts (IndexedDB cannot count inside records). */
 export const CONTACT_COUNT = 'contactCount';
 
@@ -120,7 +123,9 @@ function pick(pages: readonly ContactPage[], keep: (c: Contact) => boolean): Con
 export async function contactsWithEmails(db: RapportDB, emails: readonly string[]): Promise<Contact[]> {
   if (emails.length === 0) return [];
   const wanted = new Set(emails);
-  const pages = await db.contactPages.where('emails').anyOf([...wanted]).toArray();
+  const index = db.contactPages.where('emails');
+  // One key: a plain index read (Dexie's anyOf walks a cursor, ≈ 3× slower for a single key).
+  const pages = await (wanted.size === 1 ? index.equals(emails[0]!) : index.anyOf([...wanted])).toArray();
   return pick(pages, (c) => c.emails.some((e) => wanted.has(e)));
 }
 
@@ -128,7 +133,8 @@ export async function contactsWithEmails(db: RapportDB, emails: readonly string[
 export async function contactsWithUrls(db: RapportDB, urls: readonly string[]): Promise<Contact[]> {
   if (urls.length === 0) return [];
   const wanted = new Set(urls);
-  const pages = await db.contactPages.where('urls').anyOf([...wanted]).toArray();
+  const index = db.contactPages.where('urls');
+  const pages = await (wanted.size === 1 ? index.equals(urls[0]!) : index.anyOf([...wanted])).toArray();
   return pick(pages, (c) => c.linkedinUrl !== undefined && wanted.has(c.linkedinUrl));
 }
 

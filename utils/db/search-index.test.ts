@@ -72,7 +72,7 @@ async function expectPagesMatchContacts(target: RapportDB = db): Promise<void> {
 
 describe('packed search index', () => {
   it('spreads ids over all pages, each contact page inside one search page', () => {
-    const ids = Array.from({ length: 50_000 }, (_, i) => `ct_${crypto.randomUUID()}-${i}`);
+    const ids = Array.from({ length: 120_000 }, (_, i) => `ct_${crypto.randomUUID()}-${i}`);
     expect(new Set(ids.slice(0, 5000).map(pageOf)).size).toBe(SEARCH_PAGES);
     expect(new Set(ids.map(contactPageOf)).size).toBe(CONTACT_PAGES);
     for (const id of ids.slice(0, 1000)) expect(contactPageOf(id) % SEARCH_PAGES).toBe(pageOf(id));
