@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { contactText, newRevision, packPage, pageOf } from '../search-index';
+import { eachRecord } from './raw';
 import type { Migration } from './types';
 
 /**
@@ -24,19 +25,12 @@ export const packSearchIndex: Migration = {
   async upgrade(tx: Transaction) {
     const idb = tx.idbtrans;
     const pages = new Map<number, Map<string, [string, string]>>();
-    await new Promise<void>((resolve, reject) => {
-      const request = idb.objectStore('contacts').openCursor();
-      request.onerror = () => reject(request.error ?? new Error('reading contacts failed'));
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor) return resolve();
-        const contact = cursor.value as { id: string; updatedAt: string; displayName: string };
-        const page = pageOf(contact.id);
-        let entries = pages.get(page);
-        if (!entries) pages.set(page, (entries = new Map()));
-        entries.set(contact.id, [contact.updatedAt, contactText(contact)]);
-        cursor.continue();
-      };
+    await eachRecord(idb.objectStore('contacts'), (value) => {
+      const contact = value as { id: string; updatedAt: string; displayName: string };
+      const page = pageOf(contact.id);
+      let entries = pages.get(page);
+      if (!entries) pages.set(page, (entries = new Map()));
+      entries.set(contact.id, [contact.updatedAt, contactText(contact)]);
     });
     const store = idb.objectStore('searchPages');
     for (const [page, entries] of pages) store.put(packPage(page, entries));

@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import type { Contact } from '../../domain/contact';
 import { CONTACT_COUNT, contactPageOf, packContactPage } from '../contact-store';
 import { newRevision } from '../search-index';
+import { eachRecord } from './raw';
 import type { Migration } from './types';
 
 /**
@@ -22,20 +23,13 @@ export const packContacts: Migration = {
     const idb = tx.idbtrans;
     const pages = new Map<number, Contact[]>();
     let count = 0;
-    await new Promise<void>((resolve, reject) => {
-      const request = idb.objectStore('contacts').openCursor();
-      request.onerror = () => reject(request.error ?? new Error('reading contacts failed'));
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor) return resolve();
-        const { searchWords: _legacy, ...contact } = cursor.value as Contact & { searchWords?: unknown };
-        const page = contactPageOf(contact.id);
-        let list = pages.get(page);
-        if (!list) pages.set(page, (list = []));
-        list.push(contact);
-        count++;
-        cursor.continue();
-      };
+    await eachRecord(idb.objectStore('contacts'), (value) => {
+      const { searchWords: _legacy, ...contact } = value as Contact & { searchWords?: unknown };
+      const page = contactPageOf(contact.id);
+      let list = pages.get(page);
+      if (!list) pages.set(page, (list = []));
+      list.push(contact);
+      count++;
     });
     const store = idb.objectStore('contactPages');
     for (const [page, contacts] of pages) store.put(packContactPage(page, contacts));
