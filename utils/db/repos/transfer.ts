@@ -85,9 +85,9 @@ async function historyOf(db: RapportDB, contactId: string) {
 }
 
 /**
- * The records of an export, read page by page (for the whole database: contact pages in page order, the other tables by primary key; id
- * lists for a segment). An interaction shared with contacts outside a segment keeps only the
- * contacts inside it: the others are not in the file.
+ * The records of an export, read page by page (for the whole database: contact pages in page
+ * order, the other tables by primary key; id lists for a segment). An interaction shared with
+ * contacts outside a segment keeps only the contacts inside it: the others are not in the file.
  */
 export async function openExportSource(db: RapportDB, selection: Selection, pageSize = 2000): Promise<ExportSource> {
   const ids = await selectedContactIds(db, selection);
