@@ -53,6 +53,11 @@ const report = (line) => {
   lines.push(line);
   console.log(line);
 };
+/** Targets the issues set; a miss is reported at the end and makes the run exit 1. */
+const missed = [];
+const check = (ok, what) => {
+  if (!ok) missed.push(what);
+};
 
 /** Serves fixture files at their real hosts without the CSP, so the bench bundle can be added. */
 async function serveFixture(url, file) {
@@ -105,6 +110,7 @@ try {
       const r = await page.evaluate((site) => window.rapportBench.extract(site, 50), site);
       results.extract.push({ site, fixture: file, ...r });
       report(`extract ${site} ${file}: median ${fmt(r.medianMs)} (p95 ${fmt(r.p95Ms)}), ${r.people} people (target <= 2 ms)`);
+      check(r.medianMs <= 2, `extraction ${file}: ${fmt(r.medianMs)} > 2 ms`);
       await page.close();
     }
   }
@@ -142,6 +148,7 @@ try {
         `host cost ${site} ${file}: +${r.addedScriptMs.toFixed(1)} ms script, +${r.addedTaskMs.toFixed(1)} ms main-thread tasks ` +
           `(script ${ours.script.toFixed(1)} vs ${bare.script.toFixed(1)} ms unmatched; target <= 10 ms)`,
       );
+      check(r.addedScriptMs <= 10, `content script time on ${file}: +${r.addedScriptMs.toFixed(1)} ms > 10 ms`);
     }
   }
 
@@ -200,6 +207,7 @@ try {
     }
     results.sidebarKnown = { medianMs: median(samples), maxMs: Math.max(...samples), samples: samples.length };
     report(`thread rendered -> known contact in sidebar: median ${results.sidebarKnown.medianMs.toFixed(1)} ms warm, max ${results.sidebarKnown.maxMs.toFixed(1)} ms over ${samples.length} switches (target <= 50 ms)`);
+    check(results.sidebarKnown.medianMs <= 50, `thread -> known contact: median ${results.sidebarKnown.medianMs.toFixed(1)} ms > 50 ms`);
     await page.close();
   }
 
@@ -223,7 +231,9 @@ try {
     const r = await bench.evaluate((n) => window.rapportBench.importContacts('bench-import', n), n);
     if (cdp) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     results.importContacts = { contacts: n, ...r };
-    report(`import ${n} contacts (LinkedIn CSV): ${(r.ms / 1000).toFixed(1)} s (decode ${(r.decodeMs / 1000).toFixed(1)} s, preview ${(r.planMs / 1000).toFixed(1)} s, write ${(r.writeMs / 1000).toFixed(1)} s; target <= 10 s)`);
+    if (r.imported !== n) throw new Error(`the import wrote ${r.imported} of ${n} contacts`);
+    report(`import ${n} contacts (LinkedIn CSV): ${(r.ms / 1000).toFixed(1)} s (decode ${(r.decodeMs / 1000).toFixed(1)} s, preview ${(r.planMs / 1000).toFixed(1)} s, write ${(r.writeMs / 1000).toFixed(1)} s; target <= 10 s for 100000)`);
+    check(n !== 100_000 || r.ms <= 10_000, `import of 100000 contacts: ${(r.ms / 1000).toFixed(1)} s > 10 s`);
     const l = r.longestTaskMs;
     report(
       `  main thread during that import: longest task decode ${l.decode.toFixed(0)} ms, preview ${l.preview.toFixed(0)} ms, write ${l.write.toFixed(0)} ms; ` +
@@ -247,6 +257,7 @@ try {
     const r = await bench.evaluate((n) => window.rapportBench.exportInteractions('bench-export', n), n);
     results.exportInteractions = { interactions: n, ...r };
     report(`export ${n} interactions (JSON): ${(r.ms / 1000).toFixed(1)} s, peak JS heap ${r.peakHeapMB?.toFixed(0) ?? '?'} MB (start ${r.startHeapMB?.toFixed(0) ?? '?'} MB), ${(r.bytes / 1e6).toFixed(0)} MB file (target peak <= 200 MB)`);
+    check(r.peakHeapMB !== undefined && r.peakHeapMB <= 200, `export of ${n} interactions: peak heap ${r.peakHeapMB?.toFixed(0) ?? 'unknown'} MB > 200 MB`);
   }
 } finally {
   await b.close();
@@ -255,3 +266,9 @@ mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
 writeFileSync(join(OUT, 'results.txt'), lines.join('\n') + '\n');
 console.log('results written to tests/bench/.artifacts/results.{json,txt}');
+if (missed.length > 0) {
+  console.log(`MISSED ${missed.length} target(s):\n  ${missed.join('\n  ')}`);
+  process.exitCode = 1;
+} else {
+  console.log('every target met');
+}
