@@ -4,7 +4,7 @@ import type { RapportDB } from '../../utils/db/db';
 import { searchContacts } from '../../utils/db/repos/contacts';
 import type { Contact } from '../../utils/domain/contact';
 import { TransferError } from '../../utils/transfer/errors';
-import { exportDatabase } from '../../utils/transfer/export';
+import { exportDatabase } from '../../utils/db/repos/export-source';
 import type { ExportFormat, Progress, Selection } from '../../utils/transfer/model';
 import type { VCardVersion } from '../../utils/transfer/vcard';
 import { downloadBlob } from './download';

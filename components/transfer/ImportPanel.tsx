@@ -1,7 +1,8 @@
 import './transfer.css';
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
-import { applyImport, planImport, summarize, type ImportPlan, type ImportReport, type MergeMode } from '../../utils/db/repos/transfer';
+import { applyImport, type ImportReport } from '../../utils/db/repos/import-apply';
+import { planImport, summarize, type ImportPlan, type MergeMode } from '../../utils/db/repos/import-plan';
 import { TransferError } from '../../utils/transfer/errors';
 import { readImportFile } from '../../utils/transfer/import';
 import type { DecodedImport, InvalidRow, Progress } from '../../utils/transfer/model';

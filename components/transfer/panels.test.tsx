@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createContact } from '../../utils/db/repos/contacts';
-import { databaseChecksum } from '../../utils/db/repos/transfer';
-import { freshDb } from '../../utils/transfer/test-helpers';
+import { databaseChecksum } from '../../tests/support/db-checksum';
+import { freshDb } from '../../tests/support/sample-db';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
-import { countContacts } from '../../utils/db/contact-store';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -51,14 +50,14 @@ describe('ImportPanel', () => {
     expect(preview.getAttribute('data-new')).toBe('4');
     expect(preview.getAttribute('data-matched')).toBe('1');
     expect(container.querySelector('[data-testid=import-report]')).toBeNull();
-    expect(await countContacts(db)).toBe(1);
+    expect(await db.contacts.count()).toBe(1);
     await act(async () => container.querySelector<HTMLButtonElement>('[data-testid=import-confirm]')!.click());
     const report = await until(() => container.querySelector('[data-testid=import-report]'));
     expect(report.getAttribute('data-imported')).toBe('4');
     expect(report.getAttribute('data-updated')).toBe('1');
     expect(report.getAttribute('data-skipped')).toBe('0');
     expect(report.getAttribute('data-errors')).toBe('0');
-    expect(await countContacts(db)).toBe(5);
+    expect(await db.contacts.count()).toBe(5);
   });
 
   it('shows a refused file as text, names the line, writes nothing', async () => {

@@ -1,12 +1,11 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { Company, Pipeline } from '../domain/contact';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Middleware } from 'dexie';
+import type { Company, Contact, Pipeline } from '../domain/contact';
 import type { FollowUp } from '../domain/followup';
 import type { Interaction } from '../domain/interaction';
 import type { RelationshipCheck } from '../domain/relationship-check';
+import { contactWords, interactionWords } from '../domain/search';
 import { MIGRATIONS } from './migrations';
-import type { Migration } from './migrations/types';
-import { coarseBulkTracking, type ContactPage } from './contact-store';
-import type { SearchPage } from './search-index';
+import type { Migration, UpgradeProgress } from './migrations/types';
 
 /** One row per (contact, interaction): the timeline index. */
 export interface InteractionLink {
@@ -24,12 +23,81 @@ export interface MetaRow {
 export const DB_NAME = 'rapport';
 
 /**
- * The typed database. Opened only in extension contexts (background, extension pages); a content
- * script would open it in the host site's origin, where the site could read it.
+ * The derived search words a record carries on disk (the `*words` index). Computed on every write
+ * by `searchWordsMiddleware` and removed on every read, so no code above the database sees them.
+ */
+export interface Searchable {
+  words?: string[];
+}
+
+/** The tables whose records carry search words, with the function that derives them. */
+const WORDS_OF: Record<string, (value: never) => string[]> = {
+  contacts: contactWords,
+  interactions: interactionWords,
+};
+
+/**
+ * Derives `words` on every add and put to contacts and interactions, whatever the caller (a use
+ * case, an import, a merge, `modify`): the index can never disagree with the record it belongs
+ * to. It sits above Dexie's own observability layer, so live queries see the words' index keys
+ * and a search re-runs only when a write touches words it read.
+ */
+export const searchWordsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'RapportSearchWords',
+  create(down: DBCore): Partial<DBCore> {
+    return {
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        const wordsOf = WORDS_OF[name];
+        if (!wordsOf) return table;
+        return {
+          ...table,
+          mutate(req: DBCoreMutateRequest) {
+            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+            const values = req.values.map((value: object) => ({ ...value, words: wordsOf(value as never) }));
+            return table.mutate({ ...req, values });
+          },
+        };
+      },
+    };
+  },
+};
+
+function withoutWords<T>(record: T & Searchable): T {
+  if (!record || record.words === undefined) return record;
+  const { words: _derived, ...rest } = record;
+  return rest as T;
+}
+
+/** Where upgrade progress is announced: every extension page of this origin can listen. */
+export const UPGRADE_CHANNEL = 'rapport-upgrade';
+
+/** A message on `UPGRADE_CHANNEL`. */
+export interface UpgradeMessage {
+  version: number;
+  done: number;
+  total: number;
+}
+
+function announceUpgrade(): UpgradeProgress {
+  let channel: BroadcastChannel | undefined;
+  try {
+    channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(UPGRADE_CHANNEL);
+  } catch {
+    channel = undefined;
+  }
+  return (message) => channel?.postMessage({ version: 0, ...message } satisfies UpgradeMessage);
+}
+
+/**
+ * The typed database: one record per entity. Opened only in extension contexts (background,
+ * extension pages); a content script would open it in the host site's origin, where the site could
+ * read it.
  */
 export class RapportDB extends Dexie {
-  /** Contacts, packed: read and written only through contact-store.ts. */
-  contactPages!: EntityTable<ContactPage, 'page'>;
+  contacts!: EntityTable<Contact, 'id'>;
   interactions!: EntityTable<Interaction, 'id'>;
   interactionLinks!: Dexie.Table<InteractionLink, [string, string]>;
   followUps!: EntityTable<FollowUp, 'id'>;
@@ -37,21 +105,22 @@ export class RapportDB extends Dexie {
   companies!: EntityTable<Company, 'id'>;
   pipelines!: EntityTable<Pipeline, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
-  /** Written only by contact-store.ts, with every contact write; read by the contact search. */
-  searchPages!: EntityTable<SearchPage, 'page'>;
 
-  constructor(name: string = DB_NAME, migrations: readonly Migration[] = MIGRATIONS) {
+  constructor(name: string = DB_NAME, migrations: readonly Migration[] = MIGRATIONS, onUpgrade: UpgradeProgress = announceUpgrade()) {
     super(name);
-    this.use(coarseBulkTracking);
-    applyMigrations(this, migrations);
+    applyMigrations(this, migrations, onUpgrade);
+    this.use(searchWordsMiddleware);
+    this.contacts.hook('reading', withoutWords);
+    this.interactions.hook('reading', withoutWords);
   }
 }
 
 /** Declares each migration step on a Dexie instance, in order. */
-export function applyMigrations(db: Dexie, migrations: readonly Migration[]): void {
+export function applyMigrations(db: Dexie, migrations: readonly Migration[], onUpgrade?: UpgradeProgress): void {
   for (const step of migrations) {
     const version = db.version(step.version).stores(step.stores);
-    if (step.upgrade) version.upgrade(step.upgrade);
+    const { upgrade } = step;
+    if (upgrade) version.upgrade((tx) => upgrade(tx, (progress) => onUpgrade?.({ ...progress, version: step.version })));
   }
 }
 

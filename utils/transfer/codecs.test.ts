@@ -1,15 +1,16 @@
 import { parseContact } from '../db/repos/contacts';
-import { applyImport, planImport, summarize } from '../db/repos/transfer';
+import { applyImport } from '../db/repos/import-apply';
+import { planImport, summarize } from '../db/repos/import-plan';
+import { exportDatabase } from '../db/repos/export-source';
 import type { Contact } from '../domain/contact';
 import { joinList, neutralizeFormula, parseCsv, restoreFormula, splitList } from './csv-cells';
-import { exportDatabase, writeExport } from './export';
+import { writeExport } from './export';
 import { decodeImport } from './import';
 import { encodeMarkdown, markdownFileName } from './markdown';
 import { arraySource } from './source';
-import { dumpTables, freshDb, seedSample } from './test-helpers';
+import { dumpTables, freshDb, seedSample } from '../../tests/support/sample-db';
 import { encodeVCard, foldLine } from './vcard';
 import { unzip } from './zip';
-import { readContact } from '../db/contact-store';
 
 const base = (over: Partial<Contact>): Contact =>
   parseContact({ id: 'ct_1', displayName: 'X', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...over });
@@ -243,7 +244,7 @@ describe('export: selections, handover, progress, cancel', () => {
     const plan = await planImport(colleague, (await decodeImport(new Uint8Array(await blob.arrayBuffer()))));
     expect(summarize(plan)).toMatchObject({ new: 1, interactions: 2, followUps: 1, checks: 1, companies: 1, invalid: 0 });
     await applyImport(colleague, plan);
-    expect((await readContact(colleague, anna))?.displayName).toBe('Anna Weiß');
+    expect((await colleague.contacts.get(anna as never))?.displayName).toBe('Anna Weiß');
     expect(await colleague.interactionLinks.where('contactId').equals(anna).count()).toBe(2);
   });
 

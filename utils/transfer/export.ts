@@ -1,5 +1,3 @@
-import { openExportSource } from '../db/repos/transfer';
-import type { RapportDB } from '../db/db';
 import { CONTACT_COLUMNS, CSV_BOM, INTERACTION_COLUMNS, csvBody, csvHeader } from './csv';
 import { throwIfAborted } from './errors';
 import { encodeJson } from './json';
@@ -165,10 +163,4 @@ function wrapPages(source: ExportSource, breathe: () => Promise<void>): Partial<
     companies: wrap(source.companies),
     pipelines: wrap(source.pipelines),
   };
-}
-
-/** Exports the database, or a selection of it, as a file (a Blob built from chunked parts). */
-export async function exportDatabase(db: RapportDB, options: ExportOptions): Promise<ExportResult> {
-  const source = await openExportSource(db, options.selection ?? { kind: 'all' });
-  return writeExport(source, options);
 }

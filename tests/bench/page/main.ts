@@ -9,8 +9,7 @@ import { findByEmail, matchPerson, searchContacts, updateContact } from '../../.
 import type { Contact } from '../../../utils/domain/contact';
 import type { ContactId } from '../../../utils/domain/common';
 import { ADAPTERS } from '../../../utils/sites';
-import { seedForBench } from '../../../utils/db/repos/transfer';
-import { benchExportInteractions, benchImportContacts, benchImportFloor, linkedInCsv } from '../../../utils/transfer/bench';
+import { benchExportInteractions, benchImportContacts, benchImportFloor, linkedInCsv, seedForBench } from './cases';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -225,7 +224,7 @@ async function upgradeFromV2(name: string, n: number) {
   await db.open();
   const ms = performance.now() - start;
   const found = (await searchContacts(db, `${FIRST[7]} ${n - 3}`, 5)).map((c) => c.id);
-  const entries = (await db.searchPages.toArray()).reduce((sum, page) => sum + page.ids.length, 0);
+  const entries = await db.contacts.count();
   db.close();
   await Dexie.delete(name);
   return { ms, entries, found };

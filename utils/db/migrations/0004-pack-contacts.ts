@@ -1,17 +1,24 @@
 import type { Transaction } from 'dexie';
-import type { Contact } from '../../domain/contact';
-import { CONTACT_COUNT, contactPageOf, packContactPage } from '../contact-store';
-import { newRevision } from '../search-index';
+import { CONTACT_COUNT, CONTACT_PAGES, CONTACTS_REV, idHash, packContactPage } from './frozen-page-layout';
 import { eachRecord } from './raw';
 import type { Migration } from './types';
 
+interface V3Contact {
+  id: string;
+  updatedAt: string;
+  displayName: string;
+  emails: string[];
+  linkedinUrl?: string;
+  tags: string[];
+  industry?: string;
+  searchWords?: unknown;
+}
+
 /**
- * Moves contacts from one record each into packed page records (contact-store.ts), the change that
- * brings a 100 000-contact import under 10 s, and deletes the old `contacts` store after the upgrade.
- * The search pages stay as they are: they are keyed by the same hash of the same ids.
- *
- * One raw cursor pass reads every contact (dropping the `searchWords` list migration 3 left on
- * disk), then each page is written once.
+ * Schema 4 (2026-11-25): moved contacts from one record each into 8 192 packed page records and
+ * deleted the `contacts` store. One raw cursor pass reads every contact (dropping the
+ * `searchWords` list migration 3 left on disk); each page is written once. Migration 5 unpacks
+ * them again.
  */
 export const packContacts: Migration = {
   version: 4,
@@ -21,11 +28,11 @@ export const packContacts: Migration = {
   },
   async upgrade(tx: Transaction) {
     const idb = tx.idbtrans;
-    const pages = new Map<number, Contact[]>();
+    const pages = new Map<number, V3Contact[]>();
     let count = 0;
     await eachRecord(idb.objectStore('contacts'), (value) => {
-      const { searchWords: _legacy, ...contact } = value as Contact & { searchWords?: unknown };
-      const page = contactPageOf(contact.id);
+      const { searchWords: _legacy, ...contact } = value as V3Contact;
+      const page = idHash(contact.id) % CONTACT_PAGES;
       let list = pages.get(page);
       if (!list) pages.set(page, (list = []));
       list.push(contact);
@@ -35,6 +42,6 @@ export const packContacts: Migration = {
     for (const [page, contacts] of pages) store.put(packContactPage(page, contacts));
     const meta = idb.objectStore('meta');
     meta.put({ key: CONTACT_COUNT, value: count });
-    if (count > 0) meta.put(newRevision());
+    if (count > 0) meta.put({ key: CONTACTS_REV, value: crypto.randomUUID() });
   },
 };

@@ -4,7 +4,6 @@ import {
   type RelationshipCheck,
   type RelationshipCheckInput,
 } from '../../domain/relationship-check';
-import { readContact } from '../contact-store';
 import type { RapportDB } from '../db';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -25,8 +24,8 @@ export async function addCheck(db: RapportDB, input: NewCheck, now = new Date())
     createdAt: nowIso(now),
     updatedAt: nowIso(now),
   });
-  return db.transaction('rw', db.contactPages, db.checks, async () => {
-    if (!(await readContact(db, check.contactId))) throw new NotFoundError('contact', check.contactId);
+  return db.transaction('rw', db.contacts, db.checks, async () => {
+    if (!(await db.contacts.get(check.contactId))) throw new NotFoundError('contact', check.contactId);
     await db.checks.add(check);
     return check;
   });

@@ -1,10 +1,9 @@
 import { newId, nowIso, type ContactId } from '../../domain/common';
 import { ContactSchema, type Contact, type ContactInput } from '../../domain/contact';
 import { isExactMatch, isNearMatch, type IdentityProbe } from '../../domain/identity';
-import { canonicalLinkedInUrl, foldForSearch, normalizeEmail, searchWords } from '../../domain/normalize';
+import { canonicalLinkedInUrl, foldForSearch, normalizeEmail } from '../../domain/normalize';
+import { contactWords, matchesAll, queryTerms } from '../../domain/search';
 import type { RapportDB } from '../db';
-import { addContacts, contactsRevision, contactsWithEmails, contactsWithTag, contactsWithUrls, contactTables, deleteContacts, putContacts, readContact, readContacts } from '../contact-store';
-import { byRecent, currentPages, matchPrefixes, matchWord, newest, type SearchablePage, type SearchHit } from '../search-index';
 import { NotFoundError, ValidationError } from './errors';
 
 /** Validates a full contact record with the one schema every write uses. */
@@ -39,12 +38,12 @@ export async function createContact(db: RapportDB, input: NewContact, now = new 
     createdAt: input.createdAt ?? nowIso(now),
     updatedAt: input.updatedAt ?? nowIso(now),
   });
-  return db.transaction('rw', contactTables(db), async () => {
+  return db.transaction('rw', db.contacts, async () => {
     const clash = await findExact(db, { emails: contact.emails, linkedinUrl: contact.linkedinUrl });
     if (clash.length > 0) {
       throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
     }
-    await addContacts(db, [contact]);
+    await db.contacts.add(contact);
     return contact;
   });
 }
@@ -58,8 +57,8 @@ export async function updateContact(
   patch: ContactPatch,
   now = new Date(),
 ): Promise<Contact> {
-  return db.transaction('rw', contactTables(db), async () => {
-    const current = await readContact(db, id);
+  return db.transaction('rw', db.contacts, async () => {
+    const current = await db.contacts.get(id);
     if (!current) throw new NotFoundError('contact', id);
     const next = parseContact({ ...current, ...patch, id, updatedAt: nowIso(now) });
     const clash = (await findExact(db, { emails: next.emails, linkedinUrl: next.linkedinUrl })).filter(
@@ -68,27 +67,32 @@ export async function updateContact(
     if (clash.length > 0) {
       throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
     }
-    await putContacts(db, [next]);
+    await db.contacts.put(next);
     return next;
   });
 }
 
 export async function getContact(db: RapportDB, id: string): Promise<Contact | undefined> {
-  return readContact(db, id);
+  return db.contacts.get(id as ContactId);
+}
+
+/** Contacts by id, in the order asked (`undefined` where none). */
+export async function getContacts(db: RapportDB, ids: readonly string[]): Promise<(Contact | undefined)[]> {
+  return db.contacts.bulkGet(ids as ContactId[]);
 }
 
 /** The contact with this email address (addresses are unique across contacts). */
 export async function findByEmail(db: RapportDB, email: string): Promise<Contact | undefined> {
   const key = normalizeEmail(email);
   if (!key) return undefined;
-  return (await contactsWithEmails(db, [key]))[0];
+  return db.contacts.where('emails').equals(key).first();
 }
 
 /** The contact with this LinkedIn profile. */
 export async function findByLinkedIn(db: RapportDB, url: string): Promise<Contact | undefined> {
   const key = canonicalLinkedInUrl(url);
   if (!key) return undefined;
-  return (await contactsWithUrls(db, [key]))[0];
+  return db.contacts.where('linkedinUrl').equals(key).first();
 }
 
 /** Every contact sharing any of these exact identities. */
@@ -99,41 +103,36 @@ export async function findExact(
   const found = new Map<string, Contact>();
   const emails = identity.emails.map(normalizeEmail).filter(Boolean);
   if (emails.length > 0) {
-    for (const c of await contactsWithEmails(db, emails)) found.set(c.id, c);
+    for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) found.set(c.id, c);
   }
   const url = identity.linkedinUrl ? canonicalLinkedInUrl(identity.linkedinUrl) : '';
   if (url) {
-    for (const c of await contactsWithUrls(db, [url])) found.set(c.id, c);
+    for (const c of await db.contacts.where('linkedinUrl').equals(url).toArray()) found.set(c.id, c);
   }
   return [...found.values()];
 }
 
-/** The packed search pages (name and company words of every contact), read once per change. */
-function searchPages(db: RapportDB): Promise<SearchablePage[]> {
-  return currentPages(db, {
-    rev: () => contactsRevision(db),
-    pages: () => db.searchPages.toArray(),
-  });
-}
-
-/** The contacts of these hits, in hit order. */
-async function contactsOf(db: RapportDB, hits: readonly SearchHit[]): Promise<Contact[]> {
-  const rows = await readContacts(db, hits.map((e) => e.id));
-  return rows.filter((c): c is Contact => c !== undefined);
-}
-
 /**
- * Contacts with a name or company word starting with every word of the query, most recently
- * changed first; the most recently changed contacts for an empty query.
+ * Contacts with a word (name, company, title, email, tag, industry, about) starting with every term
+ * of the query, by name; the most recently changed contacts for an empty query. Notes are searched
+ * by `search` (repos/search.ts).
  */
 export async function searchContacts(db: RapportDB, query: string, limit = 50): Promise<Contact[]> {
-  const words = searchWords(query);
-  const pages = await searchPages(db);
-  return contactsOf(db, words.length === 0 ? newest(pages, limit) : matchPrefixes(pages, words).sort(byRecent).slice(0, limit));
+  const terms = queryTerms(query);
+  if (terms.length === 0) return db.contacts.orderBy('updatedAt').reverse().limit(limit).toArray();
+  const [lead, ...rest] = terms;
+  const found = await db.contacts
+    .where('words')
+    .startsWith(lead!)
+    .distinct()
+    .filter((c) => rest.length === 0 || matchesAll(contactWords(c), rest))
+    .limit(limit)
+    .toArray();
+  return found.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }
 
 export async function contactsByTag(db: RapportDB, tag: string): Promise<Contact[]> {
-  return contactsWithTag(db, tag);
+  return db.contacts.where('tags').equals(tag).toArray();
 }
 
 /** Result of matching one person on screen against the store. */
@@ -149,10 +148,9 @@ export async function matchPerson(db: RapportDB, probe: IdentityProbe): Promise<
   if (byEmail) return { contact: byEmail, suggestions: [] };
   const byUrl = probe.linkedinUrl ? await findByLinkedIn(db, probe.linkedinUrl) : undefined;
   if (byUrl) return { contact: byUrl, suggestions: [] };
-  const words = probe.name ? searchWords(probe.name) : [];
-  if (words.length === 0) return { contact: undefined, suggestions: [] };
-  const [longest] = [...words].sort((a, b) => b.length - a.length);
-  const candidates = await contactsOf(db, matchWord(await searchPages(db), longest!).sort(byRecent).slice(0, 200));
+  const [longest] = probe.name ? queryTerms(probe.name) : [];
+  if (!longest) return { contact: undefined, suggestions: [] };
+  const candidates = await db.contacts.where('words').equals(longest).limit(200).toArray();
   const suggestions = candidates.filter((c) => isNearMatch(c, probe) && !isExactMatch(c, probe));
   return { contact: undefined, suggestions };
 }
@@ -211,9 +209,9 @@ export async function mergeContacts(
   if (keepId === dropId) throw new ValidationError('A contact cannot be merged with itself');
   return db.transaction(
     'rw',
-    [...contactTables(db), db.interactions, db.interactionLinks, db.followUps, db.checks],
+    [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks],
     async () => {
-      const [keep, drop] = await readContacts(db, [keepId, dropId]);
+      const [keep, drop] = await db.contacts.bulkGet([keepId, dropId]);
       if (!keep) throw new NotFoundError('contact', keepId);
       if (!drop) throw new NotFoundError('contact', dropId);
       const merged = mergedContact(keep, drop, now);
@@ -227,8 +225,8 @@ export async function mergeContacts(
       await db.interactionLinks.where('[contactId+occurredAt]').between([dropId, ''], [dropId, '\uffff']).delete();
       await db.followUps.where('contactId').equals(dropId).modify({ contactId: keepId });
       await db.checks.where('contactId').equals(dropId).modify({ contactId: keepId });
-      await deleteContacts(db, [dropId]);
-      await putContacts(db, [merged]);
+      await db.contacts.delete(dropId);
+      await db.contacts.put(merged);
       return merged;
     },
   );
@@ -236,7 +234,7 @@ export async function mergeContacts(
 
 /** Deletes a contact with its follow-ups and checks; interactions shared with others keep the others. */
 export async function deleteContact(db: RapportDB, id: ContactId): Promise<void> {
-  await db.transaction('rw', [...contactTables(db), db.interactions, db.interactionLinks, db.followUps, db.checks], async () => {
+  await db.transaction('rw', [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks], async () => {
     for (const interaction of await db.interactions.where('contactIds').equals(id).toArray()) {
       const rest = interaction.contactIds.filter((c) => c !== id);
       if (rest.length === 0) await db.interactions.delete(interaction.id);
@@ -245,7 +243,7 @@ export async function deleteContact(db: RapportDB, id: ContactId): Promise<void>
     await db.interactionLinks.where('[contactId+occurredAt]').between([id, ''], [id, '\uffff']).delete();
     await db.followUps.where('contactId').equals(id).delete();
     await db.checks.where('contactId').equals(id).delete();
-    await deleteContacts(db, [id]);
+    await db.contacts.delete(id);
   });
 }
 

@@ -1,6 +1,5 @@
 import { newId, nowIso, type ContactId, type FollowUpId } from '../../domain/common';
 import { FollowUpSchema, type FollowUp, type FollowUpInput } from '../../domain/followup';
-import { readContact } from '../contact-store';
 import type { RapportDB } from '../db';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -14,8 +13,8 @@ export type NewFollowUp = Omit<FollowUpInput, 'id' | 'createdAt' | 'updatedAt'>;
 
 export async function addFollowUp(db: RapportDB, input: NewFollowUp, now = new Date()): Promise<FollowUp> {
   const followUp = parseFollowUp({ ...input, id: newId<FollowUpId>('fu'), createdAt: nowIso(now), updatedAt: nowIso(now) });
-  return db.transaction('rw', db.contactPages, db.followUps, async () => {
-    if (!(await readContact(db, followUp.contactId))) throw new NotFoundError('contact', followUp.contactId);
+  return db.transaction('rw', db.contacts, db.followUps, async () => {
+    if (!(await db.contacts.get(followUp.contactId))) throw new NotFoundError('contact', followUp.contactId);
     await db.followUps.add(followUp);
     return followUp;
   });

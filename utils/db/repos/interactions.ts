@@ -6,7 +6,6 @@ import {
   type InteractionInput,
 } from '../../domain/interaction';
 import type { Contact } from '../../domain/contact';
-import { contactTables, putContacts, readContact, readContacts } from '../contact-store';
 import type { RapportDB } from '../db';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -35,7 +34,7 @@ function build(input: NewInteraction, now: Date): Interaction {
 
 /** Writes an interaction, its timeline links, and each contact's last touchpoint. Call inside a transaction. */
 async function writeInteraction(db: RapportDB, interaction: Interaction): Promise<void> {
-  const contacts = await readContacts(db, interaction.contactIds);
+  const contacts = await db.contacts.bulkGet(interaction.contactIds);
   const missing = interaction.contactIds.find((_, i) => !contacts[i]);
   if (missing) throw new NotFoundError('contact', missing);
   await db.interactions.put(interaction);
@@ -49,10 +48,10 @@ async function writeInteraction(db: RapportDB, interaction: Interaction): Promis
   const touched = contacts
     .filter((c): c is Contact => Boolean(c && (!c.lastInteractionAt || c.lastInteractionAt < interaction.occurredAt)))
     .map((contact) => ({ ...contact, lastInteractionAt: interaction.occurredAt, lastInteractionChannel: interaction.channel }));
-  await putContacts(db, touched);
+  await db.contacts.bulkPut(touched);
 }
 
-const TABLES = (db: RapportDB) => [...contactTables(db), db.interactions, db.interactionLinks];
+const TABLES = (db: RapportDB) => [db.contacts, db.interactions, db.interactionLinks];
 
 /** Adds one touchpoint (a note, a logged call, …) and updates the contacts' last interaction. */
 export async function addInteraction(db: RapportDB, input: NewInteraction, now = new Date()): Promise<Interaction> {
@@ -134,7 +133,7 @@ export async function restoreInteraction(db: RapportDB, interaction: Interaction
 /** Recomputes the last touchpoint of contacts from their timeline (after a delete or move). */
 async function refreshLastInteraction(db: RapportDB, contactIds: readonly string[]): Promise<void> {
   for (const contactId of contactIds) {
-    const contact = await readContact(db, contactId);
+    const contact = await db.contacts.get(contactId as ContactId);
     if (!contact) continue;
     const last = await db.interactionLinks
       .where('[contactId+occurredAt]')
@@ -149,7 +148,7 @@ async function refreshLastInteraction(db: RapportDB, contactIds: readonly string
       delete next.lastInteractionAt;
       delete next.lastInteractionChannel;
     }
-    await putContacts(db, [next]);
+    await db.contacts.put(next);
   }
 }
 

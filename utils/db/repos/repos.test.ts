@@ -24,7 +24,6 @@ import {
   timeline,
 } from './interactions';
 import { listPipelines } from './pipelines';
-import { countContacts } from '../contact-store';
 
 let db: RapportDB;
 beforeEach(async () => {
@@ -60,7 +59,7 @@ describe('contacts', () => {
     await expect(createContact(db, { displayName: 'B', emails: ['A@X.example'] })).rejects.toThrow(/already has/);
     await expect(createContact(db, { displayName: '' })).rejects.toBeInstanceOf(ValidationError);
     await expect(createContact(db, { displayName: 'C', emails: ['not-an-email'] })).rejects.toThrow(/Invalid contact/);
-    expect(await countContacts(db)).toBe(1);
+    expect(await db.contacts.count()).toBe(1);
   });
 
   it('updates and keeps derived index words current', async () => {

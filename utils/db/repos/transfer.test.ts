@@ -1,10 +1,12 @@
 import { decodeImport } from '../../transfer/import';
 import { emptyDecoded } from '../../transfer/model';
-import { freshDb, seedSample } from '../../transfer/test-helpers';
+import { freshDb, seedSample } from '../../../tests/support/sample-db';
 import { createContact } from './contacts';
 import { addInteraction } from './interactions';
-import { applyImport, databaseChecksum, mergeIncoming, openExportSource, planImport, stableStringify } from './transfer';
-import { readContact } from '../contact-store';
+import { databaseChecksum } from '../../../tests/support/db-checksum';
+import { openExportSource } from './export-source';
+import { applyImport } from './import-apply';
+import { mergeIncoming, planImport, stableStringify } from './import-plan';
 
 describe('transfer repository', () => {
   it('checksum changes with any table and ignores key order', async () => {
@@ -37,7 +39,7 @@ describe('transfer repository', () => {
     const plan = await planImport(db, decoded);
     expect(plan.invalid).toEqual([{ where: 'interactions[1]', reason: 'the interaction belongs to no contact in this file or in Rapport' }]);
     await applyImport(db, plan);
-    expect(await readContact(db, c.id)).toMatchObject({ lastInteractionAt: '2026-02-01T00:00:00.000Z', lastInteractionChannel: 'email' });
+    expect(await db.contacts.get(c.id as never)).toMatchObject({ lastInteractionAt: '2026-02-01T00:00:00.000Z', lastInteractionChannel: 'email' });
     expect(await db.interactionLinks.where('contactId').equals(c.id).count()).toBe(2);
     // The same captured message again is already present.
     const again = await planImport(db, decoded);

@@ -3,7 +3,6 @@ import type { Contact } from '../../domain/contact';
 import { keepInTouchDue, type KeepInTouch } from '../../domain/cadence';
 import type { FollowUp } from '../../domain/followup';
 import { byPriority, inSegment, type Segment } from '../../domain/segment';
-import { contactsWithTag, contactTags, eachContact, filterContacts, readContacts } from '../contact-store';
 import type { RapportDB } from '../db';
 import { searchContacts } from './contacts';
 import { timeline } from './interactions';
@@ -22,25 +21,21 @@ export async function segmentContacts(db: RapportDB, query: string, segment: Seg
     best.push(contact);
     if (best.length >= limit * 4) best = best.sort(byPriority).slice(0, limit);
   };
-  if (segment.tag) (await contactsWithTag(db, segment.tag)).forEach(visit);
-  else await eachContact(db, visit);
+  if (segment.tag) (await db.contacts.where('tags').equals(segment.tag).toArray()).forEach(visit);
+  else await db.contacts.each(visit);
   return best.sort(byPriority).slice(0, limit);
 }
 
 /** Values in use, for the segment pickers. */
 export async function segmentValues(db: RapportDB): Promise<{ tags: string[]; industries: string[] }> {
-  const tags = await contactTags(db);
-  const industries = new Set<string>();
-  await eachContact(db, (c) => {
-    if (c.industry) industries.add(c.industry);
-  });
-  return { tags, industries: [...industries].sort() };
+  const [tags, industries] = await Promise.all([db.contacts.orderBy('tags').uniqueKeys(), db.contacts.orderBy('industry').uniqueKeys()]);
+  return { tags: tags.map(String), industries: industries.map(String) };
 }
 
 /** Open follow-ups due by a day, with their contacts, oldest first. */
 export async function dueFollowUps(db: RapportDB, day: string): Promise<{ followUp: FollowUp; contact: Contact }[]> {
   const open = (await db.followUps.where('due').belowOrEqual(day).toArray()).filter((f) => !f.doneAt);
-  const contacts = await readContacts(db, open.map((f) => f.contactId));
+  const contacts = await db.contacts.bulkGet(open.map((f) => f.contactId));
   return open
     .map((followUp, i) => ({ followUp, contact: contacts[i] }))
     .filter((row): row is { followUp: FollowUp; contact: Contact } => Boolean(row.contact))
@@ -49,7 +44,7 @@ export async function dueFollowUps(db: RapportDB, day: string): Promise<{ follow
 
 /** Contacts with a keep-in-touch cadence that is due now, derived from their real timeline. */
 export async function keepInTouchList(db: RapportDB, now: Date): Promise<{ contact: Contact; status: KeepInTouch }[]> {
-  const withCadence = await filterContacts(db, (c) => Boolean(c.keepInTouchDays));
+  const withCadence = await db.contacts.where('keepInTouchDays').above(0).toArray();
   const rows = [];
   for (const contact of withCadence) {
     const status = keepInTouchDue(contact, await timeline(db, contact.id as ContactId, { limit: 200 }), now);

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { databaseChecksum, planImport, applyImport, summarize } from '../db/repos/transfer';
-import { exportDatabase } from './export';
-import { decodeImport } from './import';
-import { dumpTables, freshDb, seedSample } from './test-helpers';
-import { TransferError } from './errors';
-import { readContact } from '../db/contact-store';
+import { databaseChecksum } from '../../../tests/support/db-checksum';
+import { applyImport } from './import-apply';
+import { planImport, summarize } from './import-plan';
+import { exportDatabase } from './export-source';
+import { decodeImport } from '../../transfer/import';
+import { dumpTables, freshDb, seedSample } from '../../../tests/support/sample-db';
+import { TransferError } from '../../transfer/errors';
 
 async function bytesOf(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
@@ -50,7 +51,7 @@ describe('JSON backup', () => {
     const plan = await planImport(db, decoded);
     expect(plan.invalid).toEqual([]);
     await applyImport(db, plan);
-    const carla = await readContact(db, 'ct_v1-carla');
+    const carla = await db.contacts.get('ct_v1-carla' as never);
     expect(carla).toMatchObject({ displayName: 'Carla Neumann', emails: ['carla@altkunde.example'], about: 'Kennt uns seit 2019' });
     expect(await db.interactions.get('ix_v1-1' as never)).toMatchObject({ contactIds: ['ct_v1-carla'], department: 'sales' });
     expect(await db.interactionLinks.count()).toBe(2);

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { applyImport, databaseChecksum, planImport, summarize } from '../db/repos/transfer';
-import { createContact, findByEmail, findByLinkedIn, updateContact } from '../db/repos/contacts';
-import type { RapportDB } from '../db/db';
-import { TransferError, type TransferErrorCode } from './errors';
-import { decodeImport, readImportFile } from './import';
-import { MAX_IMPORT_BYTES } from './text';
-import { freshDb, seedSample } from './test-helpers';
-import { countContacts } from '../db/contact-store';
+import { databaseChecksum } from '../../../tests/support/db-checksum';
+import { applyImport } from './import-apply';
+import { planImport, summarize } from './import-plan';
+import { createContact, findByEmail, findByLinkedIn, updateContact } from './contacts';
+import type { RapportDB } from '../db';
+import { TransferError, type TransferErrorCode } from '../../transfer/errors';
+import { decodeImport, readImportFile } from '../../transfer/import';
+import { MAX_IMPORT_BYTES } from '../../transfer/text';
+import { freshDb, seedSample } from '../../../tests/support/sample-db';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/imports/${name}`));
 const text = (s: string) => new TextEncoder().encode(s);
@@ -128,7 +129,7 @@ describe('import: matching and merging', () => {
       tags: ['vip'],
       linkedinUrl: 'https://www.linkedin.com/in/jana-krueger-example/',
     });
-    expect(await countContacts(db)).toBe(5);
+    expect(await db.contacts.count()).toBe(5);
     // Importing the same file again changes nothing.
     const again = await importBytes(db, fixture('linkedin-Connections.csv'));
     expect(again.summary).toMatchObject({ new: 0, matched: 0, duplicate: 5 });

@@ -1,12 +1,28 @@
-import { contactPageOf, packContactPage } from '../db/contact-store';
-import type { RapportDB } from '../db/db';
-import { applyImport, planImport, seedForBench } from '../db/repos/transfer';
-import type { ContactId, InteractionId } from '../domain/common';
-import type { Contact } from '../domain/contact';
-import type { Interaction } from '../domain/interaction';
-import { exportDatabase } from './export';
-import { decodeImport } from './import';
-import type { ExportFormat } from './model';
+import type { RapportDB } from '../../../utils/db/db';
+import { exportDatabase } from '../../../utils/db/repos/export-source';
+import { applyImport } from '../../../utils/db/repos/import-apply';
+import { planImport } from '../../../utils/db/repos/import-plan';
+import type { ContactId, InteractionId } from '../../../utils/domain/common';
+import type { Contact } from '../../../utils/domain/contact';
+import type { Interaction } from '../../../utils/domain/interaction';
+import { decodeImport } from '../../../utils/transfer/import';
+import type { ExportFormat } from '../../../utils/transfer/model';
+
+/**
+ * Writes already-valid contacts and interactions with bulk writes (no per-record validation), with
+ * their timeline links; search words come from the database's middleware as on every write. Real
+ * imports go through `planImport` + `applyImport`.
+ */
+export async function seedForBench(db: RapportDB, contacts: readonly Contact[], interactions: readonly Interaction[], chunkSize = 10_000): Promise<void> {
+  for (let i = 0; i < contacts.length; i += chunkSize) await db.contacts.bulkAdd(contacts.slice(i, i + chunkSize));
+  for (let i = 0; i < interactions.length; i += chunkSize) {
+    const chunk = interactions.slice(i, i + chunkSize);
+    await db.transaction('rw', db.interactions, db.interactionLinks, async () => {
+      await db.interactions.bulkAdd(chunk);
+      await db.interactionLinks.bulkAdd(chunk.flatMap((x) => x.contactIds.map((contactId) => ({ contactId, interactionId: x.id, occurredAt: x.occurredAt }))));
+    });
+  }
+}
 
 /*
  * Benchmarks for the real-Chromium bench page (`npm run bench`). Test data is generated and
@@ -96,23 +112,13 @@ async function timedScratch(name: string, indexes: readonly string[], key: strin
  * one record per contact with no index, and packed into contact pages as the store writes them.
  * The plan is made against `db`, which stays empty.
  */
-export async function benchImportFloor(
-  db: RapportDB,
-  n: number,
-): Promise<{ records: number; indexEntries: number; perContactIndexedMs: number; perContactBareMs: number; pages: number; packedMs: number }> {
+export async function benchImportFloor(db: RapportDB, n: number): Promise<{ records: number; indexEntries: number; perContactIndexedMs: number; perContactBareMs: number }> {
   const plan = await planImport(db, await decodeImport(linkedInCsv(n)), { chunkSize: 2000 });
   const stored = plan.creates;
   const indexEntries = stored.reduce((sum, c) => sum + c.emails.length + (c.linkedinUrl ? 1 : 0), 0);
   const perContactIndexedMs = await timedScratch(`${db.name}-per-contact`, ['emails', 'linkedinUrl'], 'id', stored);
   const perContactBareMs = await timedScratch(`${db.name}-bare`, [], 'id', stored);
-  const byPage = new Map<number, Contact[]>();
-  for (const contact of stored) {
-    const page = contactPageOf(contact.id);
-    byPage.set(page, [...(byPage.get(page) ?? []), contact]);
-  }
-  const pages = [...byPage].map(([page, contacts]) => packContactPage(page, contacts));
-  const packedMs = await timedScratch(`${db.name}-packed`, ['emails', 'urls', 'tags', 'industries'], 'page', pages);
-  return { records: stored.length, indexEntries, perContactIndexedMs, perContactBareMs, pages: pages.length, packedMs };
+  return { records: stored.length, indexEntries, perContactIndexedMs, perContactBareMs };
 }
 
 /** Seeds `interactions` interactions spread over `contacts` contacts (bulk writes, not timed). */

@@ -1,13 +1,13 @@
 // Test-only helpers (imported by *.test.ts files, never by the app).
-import type { ContactId } from '../domain/common';
-import { RapportDB } from '../db/db';
-import { addCheck } from '../db/repos/checks';
-import { upsertCompany } from '../db/repos/companies';
-import { createContact } from '../db/repos/contacts';
-import { addFollowUp } from '../db/repos/followups';
-import { addInteraction, captureInteractions } from '../db/repos/interactions';
-import { savePipeline } from '../db/repos/pipelines';
-import type { Pipeline } from '../domain/contact';
+import type { ContactId } from '../../utils/domain/common';
+import { RapportDB } from '../../utils/db/db';
+import { addCheck } from '../../utils/db/repos/checks';
+import { upsertCompany } from '../../utils/db/repos/companies';
+import { createContact } from '../../utils/db/repos/contacts';
+import { addFollowUp } from '../../utils/db/repos/followups';
+import { addInteraction, captureInteractions } from '../../utils/db/repos/interactions';
+import { savePipeline } from '../../utils/db/repos/pipelines';
+import type { Pipeline } from '../../utils/domain/contact';
 
 export function freshDb(): RapportDB {
   return new RapportDB('test-' + crypto.randomUUID());
