@@ -117,12 +117,14 @@ export function ImportPanel({ db }: { db: RapportDB }) {
   async function onConfirm() {
     if (state.step !== 'preview') return;
     const { plan } = state;
+    const controller = new AbortController();
+    abort.current = controller;
     setState({ step: 'busy', progress: { phase: 'write', done: 0, total: 1 } });
     try {
-      const report = await applyImport(db, plan, { onProgress: (progress) => setState({ step: 'busy', progress }) });
+      const report = await applyImport(db, plan, { signal: controller.signal, onProgress: (progress) => setState({ step: 'busy', progress }) });
       setState({ step: 'done', report });
     } catch (error) {
-      setState({ step: 'error', error });
+      if (!controller.signal.aborted || !(error instanceof TransferError)) setState({ step: 'error', error });
     }
   }
 
@@ -149,11 +151,9 @@ export function ImportPanel({ db }: { db: RapportDB }) {
       {state.step === 'busy' && (
         <div>
           <ProgressLine progress={state.progress} />
-          {state.progress?.phase !== 'write' && (
-            <button type="button" className="button button--ghost button--small" onClick={onCancel}>
-              {t('transfer_cancel')}
-            </button>
-          )}
+          <button type="button" className="button button--ghost button--small" onClick={onCancel}>
+            {t('transfer_cancel')}
+          </button>
         </div>
       )}
 

@@ -204,6 +204,31 @@ describe('import: bad files are refused whole, nothing written', () => {
     expect(await databaseChecksum(db)).toBe(before);
   });
 
+  it('cancel during the write leaves the database exactly as it was', async () => {
+    const db = freshDb();
+    await seedSample(db);
+    const rows = Array.from({ length: 1200 }, (_, i) => `Per${i},Son${i},https://www.linkedin.com/in/cancel-${i},c${i}@cancel.example,Firma ${i},Rolle,01 Mar 2024`);
+    const csv = text(['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\r\n'));
+    const plan = await planImport(db, await decodeImport(csv));
+    expect(plan.creates).toHaveLength(1200);
+    const before = await databaseChecksum(db);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const write = applyImport(db, plan, {
+      chunkSize: 200,
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p.done);
+        // Cancelled after two chunks are already written inside the transaction.
+        if (p.done >= 400) controller.abort();
+      },
+    });
+    await expect(write).rejects.toMatchObject({ code: 'cancelled' });
+    expect(seen).toEqual([200, 400]);
+    expect(await databaseChecksum(db)).toBe(before);
+    expect(await findByEmail(db, 'c1@cancel.example')).toBeUndefined();
+  });
+
   it('decodes a file of many slices with every row and line, invalid rows included', async () => {
     const lines = ['Notes:', '', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
     for (let i = 0; i < 12_345; i++) lines.push(i % 4000 === 7 ? ',,,,,,' + '01 Mar 2024' : `P${i},L${i},,p${i}@slice.example,C${i},,01 Mar 2024`);
