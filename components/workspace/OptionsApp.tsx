@@ -81,8 +81,8 @@ export function OptionsApp() {
           </div>
           {results && <p className="muted">{t('ws_count', results.length)}</p>}
           <ul className="people">
-            {results?.map((c) => (
-              <li key={c.id} className="person" data-testid="search-result" data-contact-id={c.id}>
+            {results?.map(({ contact: c, note }) => (
+              <li key={c.id} className="person" data-testid="search-result" data-contact-id={c.id} data-match={note ? 'note' : 'contact'}>
                 <div className="person__main">
                   <span className="person__name" dir="auto">
                     {c.value.tier ? `${c.value.tier} · ` : ''}
@@ -98,6 +98,11 @@ export function OptionsApp() {
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
+                  {note && (
+                    <span className="person__meta" data-testid="search-note" dir="auto">
+                      {t(enumKey('kind', note.kind))} · {formatDate(note.occurredAt)}: {note.line}
+                    </span>
+                  )}
                 </div>
               </li>
             ))}

@@ -19,9 +19,9 @@ describe('workspace queries', () => {
     await createContact(db, { displayName: 'Small', tags: ['messe'], value: { tier: 'C' } });
     await createContact(db, { displayName: 'Big', tags: ['messe'], industry: 'Holzbau', value: { tier: 'A' } });
     await createContact(db, { displayName: 'Other', value: { tier: 'A' } });
-    expect((await segmentContacts(db, '', { tag: 'messe' })).map((c) => c.displayName)).toEqual(['Big', 'Small']);
-    expect((await segmentContacts(db, 'big', {})).map((c) => c.displayName)).toEqual(['Big']);
-    expect((await segmentContacts(db, '', { tier: 'A' })).map((c) => c.displayName)).toEqual(['Big', 'Other']);
+    expect((await segmentContacts(db, '', { tag: 'messe' })).map((h) => h.contact.displayName)).toEqual(['Big', 'Small']);
+    expect((await segmentContacts(db, 'big', {})).map((h) => h.contact.displayName)).toEqual(['Big']);
+    expect((await segmentContacts(db, '', { tier: 'A' })).map((h) => h.contact.displayName)).toEqual(['Big', 'Other']);
     expect(await segmentValues(db)).toEqual({ tags: ['messe'], industries: ['Holzbau'] });
   });
 
@@ -30,7 +30,7 @@ describe('workspace queries', () => {
       await createContact(db, { displayName: `C${i}`, value: { tier: i % 3 === 0 ? 'A' : 'C', yearlyRevenue: { amount: i, currency: 'EUR' } } });
     }
     const top = await segmentContacts(db, '', {}, 5);
-    expect(top.map((c) => c.displayName)).toEqual(['C117', 'C114', 'C111', 'C108', 'C105']);
+    expect(top.map((h) => h.contact.displayName)).toEqual(['C117', 'C114', 'C111', 'C108', 'C105']);
   });
 
   it('lists open follow-ups due by a day with their contacts', async () => {

@@ -4,16 +4,17 @@ import { keepInTouchDue, type KeepInTouch } from '../../domain/cadence';
 import type { FollowUp } from '../../domain/followup';
 import { byPriority, inSegment, type Segment } from '../../domain/segment';
 import type { RapportDB } from '../db';
-import { searchContacts } from './contacts';
+import { search, type SearchHit } from './search';
 import { timeline } from './interactions';
 
 /**
- * Contacts matching a search and a segment, the `limit` first in priority order. Streams over the
- * store keeping only the best candidates, so a 100 k-contact notebook is never held in memory.
+ * The workspace list: with a query, the search hits (contacts and notes) inside the segment, in
+ * search order; without one, the segment's contacts, the `limit` first in priority order, streamed
+ * over the table keeping only the best candidates (a 100 k-contact notebook is never held in memory).
  */
-export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200): Promise<Contact[]> {
+export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200): Promise<SearchHit[]> {
   if (query.trim()) {
-    return (await searchContacts(db, query, 5000)).filter((c) => inSegment(c, segment)).sort(byPriority).slice(0, limit);
+    return (await search(db, query, 5000)).filter((hit) => inSegment(hit.contact, segment)).slice(0, limit);
   }
   let best: Contact[] = [];
   const visit = (contact: Contact) => {
@@ -23,7 +24,7 @@ export async function segmentContacts(db: RapportDB, query: string, segment: Seg
   };
   if (segment.tag) (await db.contacts.where('tags').equals(segment.tag).toArray()).forEach(visit);
   else await db.contacts.each(visit);
-  return best.sort(byPriority).slice(0, limit);
+  return best.sort(byPriority).slice(0, limit).map((contact) => ({ contact }));
 }
 
 /** Values in use, for the segment pickers. */
