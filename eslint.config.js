@@ -34,6 +34,39 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers point down: entrypoints → components → utils/{messaging, transfer use cases} → utils/db → utils/domain.
+  {
+    files: ['utils/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['dexie', 'react', 'wxt/browser'], patterns: [{ group: ['**/sites/**', '**/i18n/**', '**/db/**', '**/messaging/**', '**/transfer/**', '**/components/**'], message: 'utils/domain is the bottom layer: pure model and rules.' }] },
+      ],
+    },
+  },
+  {
+    files: ['utils/transfer/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['dexie', 'react', 'wxt/browser'], patterns: [{ group: ['**/db/**', '**/messaging/**', '**/components/**'], message: 'utils/transfer holds pure codecs; the use cases that read the database live in utils/db/repos.' }] },
+      ],
+    },
+  },
+  {
+    files: ['utils/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['wxt/browser'], patterns: [{ group: ['**/messaging/**', '**/db/**', '**/components/**'], message: 'utils/i18n gets the browser API through setI18nHost.' }] }],
+    },
+  },
+  {
+    files: ['utils/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['react', 'wxt/browser'], patterns: [{ group: ['**/messaging/**', '**/components/**', '**/sites/**'], message: 'utils/db sits below messaging and the UI.' }] }],
+    },
+  },
   {
     // Node scripts whose page.evaluate callbacks run in the browser.
     files: ['tests/**/*.mjs', '*.js', '.ci/**/*.mjs'],

@@ -7,7 +7,7 @@ import { followUpsFor } from '../../utils/db/repos/followups';
 import { timeline } from '../../utils/db/repos/interactions';
 import { listPipelines } from '../../utils/db/repos/pipelines';
 import type { Contact } from '../../utils/domain/contact';
-import { handoverMarkdown } from '../../utils/domain/handover';
+import { handoverMarkdown } from '../../utils/transfer/handover';
 import { language, t } from '../../utils/i18n';
 
 /** Selects the text of an element, so the user can copy it by hand. */

@@ -13,6 +13,7 @@ import followupsCatalog from '../../utils/i18n/catalog/followups';
 import handoverCatalog from '../../utils/i18n/catalog/handover';
 import pillarsCatalog from '../../utils/i18n/catalog/pillars';
 import preferencesCatalog from '../../utils/i18n/catalog/preferences';
+import { setI18nHost } from '../../utils/i18n';
 import { FollowUpsPanel } from '../followups/FollowUpsPanel';
 import { HandoverPanel } from '../handover/HandoverPanel';
 import { PillarsPanel } from '../pillars/PillarsPanel';
@@ -20,8 +21,8 @@ import { GuardBanner } from './GuardBanner';
 import { PreferencesPanel } from './PreferencesPanel';
 
 // The UI language comes from the extension API; here the test decides it.
-const ui = vi.hoisted(() => ({ lang: 'en' }));
-vi.mock('../../utils/messaging/client', () => ({ message: () => '', uiLanguage: () => ui.lang }));
+const ui = { lang: 'en' };
+setI18nHost({ message: () => '', uiLanguage: () => ui.lang });
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

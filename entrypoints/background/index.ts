@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { setI18nHost } from '../../utils/i18n';
+import { i18nHost } from '../../utils/messaging/client';
 import { ContextStore } from '../../utils/messaging/context-store';
 import { createRouter } from '../../utils/messaging/router';
 import type { Broadcast } from '../../utils/messaging/protocol';
@@ -10,6 +12,7 @@ import { FocusStore, registerContextMenus, savePageNote } from './handlers/captu
 export default defineBackground({
   type: 'module',
   main() {
+    setI18nHost(i18nHost);
     const contexts = new ContextStore(browser.storage.session);
     const focus = new FocusStore();
     const broadcast = (message: Broadcast) => {

@@ -2,10 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { requestPersistence } from '../../utils/db/db';
-import { locale } from '../../utils/i18n';
+import { locale, setI18nHost } from '../../utils/i18n';
+import { i18nHost } from '../../utils/messaging/client';
 import '../../components/ui/base.css';
 import '../../components/ui/panels.css';
 
+setI18nHost(i18nHost);
 document.documentElement.lang = locale();
 // Ask once per page load not to evict the notebook under storage pressure (Window-only API).
 void requestPersistence();

@@ -1,4 +1,3 @@
-import type { PageContext } from '../sites/types';
 import type { Channel, ContactId } from './common';
 import type { Direction, Source } from './interaction';
 import { canonicalLinkedInUrl, normalizeEmail } from './normalize';
@@ -17,6 +16,26 @@ export interface CapturedMessage {
   author?: string;
 }
 
+/** Someone in a conversation on screen. */
+interface Party {
+  name?: string;
+  email?: string;
+  linkedinUrl?: string;
+}
+
+/**
+ * What capture reads of the conversation on screen. The page context the site adapters produce
+ * fits it; the domain does not depend on them.
+ */
+export interface Conversation {
+  site: 'gmail' | 'outlook' | 'linkedin';
+  url: string;
+  subject?: string;
+  threadId?: string;
+  account?: Party;
+  messages: readonly { id: string; from?: Party; to: readonly Party[]; cc: readonly Party[]; sentAt?: string; text: string }[];
+}
+
 /** Finds the stored contact for an address or profile on screen. */
 export type ContactResolver = (probe: { email?: string; linkedinUrl?: string; name?: string }) => ContactId | undefined;
 
@@ -27,7 +46,7 @@ export type ContactResolver = (probe: { email?: string; linkedinUrl?: string; na
  * deduplicated and are skipped rather than stored twice later.
  */
 export function conversationToInteractions(
-  context: PageContext,
+  context: Conversation,
   resolve: ContactResolver,
   focus: ContactId | undefined,
   now: Date,

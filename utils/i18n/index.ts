@@ -1,6 +1,22 @@
-import { message, uiLanguage } from '../messaging/client';
 import { MESSAGES } from './catalog';
 import type { Language } from './types';
+
+/**
+ * Where UI strings and the UI language come from in an extension context: the browser's i18n API
+ * (`_locales`, generated from the catalog at build time). Each entrypoint sets it at start-up
+ * (`i18nHost` in utils/messaging/client.ts); without one (unit tests) the catalog answers in English.
+ */
+export interface I18nHost {
+  message(key: string, substitutions?: string[]): string;
+  uiLanguage(): string;
+}
+
+let host: I18nHost | undefined;
+
+/** Sets where strings come from; called once by each entrypoint before it renders anything. */
+export function setI18nHost(next: I18nHost | undefined): void {
+  host = next;
+}
 
 /** The UI language from the browser's i18n API: German for any `de-*`, else English. */
 export function language(): Language {
@@ -14,10 +30,10 @@ export function language(): Language {
 export function t(key: string, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
   try {
-    const text = message(key, subs);
+    const text = host?.message(key, subs);
     if (text) return text;
   } catch {
-    // No extension API here (unit tests): fall through to the catalog.
+    // The API is gone (an extension context being torn down): fall through to the catalog.
   }
   const entry = MESSAGES[key];
   if (!entry) return key;
@@ -27,7 +43,7 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
 /** Locale for dates and numbers. */
 export function locale(): string {
   try {
-    return uiLanguage() || 'en';
+    return host?.uiLanguage() || 'en';
   } catch {
     return 'en';
   }

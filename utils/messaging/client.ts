@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { I18nHost } from '../i18n';
 import type { PageContext } from '../sites/types';
 import { BroadcastSchema, type PageMessage } from './protocol';
 
@@ -51,17 +52,15 @@ export function onActiveTabChanged(listener: (tabId: number) => void): () => voi
   return () => browser.tabs.onActivated.removeListener(handler);
 }
 
-/** Localised UI string from `_locales` (the browser's language). */
-export function message(key: string, substitutions?: string[]): string {
-  // Keys come from the generated catalog, which WXT's typed key list does not know about.
-  const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
-  return getMessage(key, substitutions);
-}
-
-/** The browser UI language, e.g. `de`. */
-export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
-}
+/** UI strings from `_locales` in the browser's language, for `setI18nHost` (utils/i18n). */
+export const i18nHost: I18nHost = {
+  message(key, substitutions) {
+    // Keys come from the generated catalog, which WXT's typed key list does not know about.
+    const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
+    return getMessage(key, substitutions);
+  },
+  uiLanguage: () => browser.i18n.getUILanguage(),
+};
 
 /** Tells the background which contact this tab's sidebar has in focus (context-menu captures). */
 export async function setFocus(tabId: number, contactId: string | null): Promise<void> {

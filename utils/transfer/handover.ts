@@ -1,10 +1,10 @@
 import { MESSAGES } from '../i18n/catalog';
 import type { Language } from '../i18n/types';
-import { ChannelSchema, type Channel } from './common';
-import { DEFAULT_PIPELINES, type Contact, type Pipeline } from './contact';
-import { followUpState, localDay, type FollowUp } from './followup';
-import { isRealTouchpoint, type Interaction } from './interaction';
-import { PILLARS, pillarSummary, type Pillar, type RelationshipCheck } from './relationship-check';
+import { ChannelSchema, type Channel } from '../domain/common';
+import { DEFAULT_PIPELINES, type Contact, type Pipeline } from '../domain/contact';
+import { followUpState, localDay, type FollowUp } from '../domain/followup';
+import { isRealTouchpoint, type Interaction } from '../domain/interaction';
+import { PILLARS, pillarSummary, type Pillar, type RelationshipCheck } from '../domain/relationship-check';
 
 /*
  * The handover summary (Übergabe, no „Herrschaftswissen“): everything a colleague needs to take a

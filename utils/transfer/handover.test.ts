@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckId, ContactId, FollowUpId, PipelineId } from './common';
-import type { FollowUp } from './followup';
+import type { CheckId, ContactId, FollowUpId, PipelineId } from '../domain/common';
+import type { FollowUp } from '../domain/followup';
 import { escapeMarkdown, formatDay, handoverMarkdown, type HandoverInput } from './handover';
-import type { RelationshipCheck } from './relationship-check';
-import { contact, interaction, preferences } from './test-factories';
+import type { RelationshipCheck } from '../domain/relationship-check';
+import { contact, interaction, preferences } from '../domain/test-factories';
 
 const NOW = new Date(2026, 10, 25, 12, 0); // 25 Nov 2026, 12:00 local
 const at = (month: number, day: number) => new Date(2026, month - 1, day, 12).toISOString();
