@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { I18nHost } from '../i18n';
 import type { PageContext } from '../sites/types';
-import { BroadcastSchema, type PageMessage } from './protocol';
+import { BroadcastSchema, type PageMessage, type PageReplies, type PageRequest } from './protocol';
 
 /** Extension-page side of the protocol: ask the background, listen to its broadcasts. */
 
-async function ask<T>(message: PageMessage | { type: string; [key: string]: unknown }): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as ({ ok: boolean; error?: string } & T) | undefined;
+/** Sends a request of a known type and returns its typed reply (throws the background's refusal). */
+async function ask<T extends PageMessage['type']>(message: PageRequest<T>): Promise<PageReplies[T]> {
+  const reply = (await browser.runtime.sendMessage(message)) as ({ ok: boolean; error?: string } & PageReplies[T]) | undefined;
   if (!reply?.ok) throw new Error(reply?.error ?? 'no reply from the extension');
   return reply;
 }
@@ -19,7 +20,7 @@ export async function resolveTabId(search: string): Promise<number | undefined> 
   const fromUrl = Number(new URLSearchParams(search).get('tabId'));
   if (Number.isInteger(fromUrl) && fromUrl >= 0 && new URLSearchParams(search).has('tabId')) return fromUrl;
   try {
-    const { tabId } = await ask<{ tabId: number | null }>({ type: 'frame/tab' });
+    const { tabId } = await ask({ type: 'frame/tab' });
     return tabId ?? undefined;
   } catch {
     return undefined;
@@ -28,9 +29,7 @@ export async function resolveTabId(search: string): Promise<number | undefined> 
 
 /** The validated context of a tab (or of the active tab). */
 export async function getContext(tabId: number | undefined): Promise<{ tabId: number; context: PageContext | null }> {
-  return ask<{ tabId: number; context: PageContext | null }>(
-    tabId === undefined ? { type: 'context/get' } : { type: 'context/get', tabId },
-  );
+  return ask(tabId === undefined ? { type: 'context/get' } : { type: 'context/get', tabId });
 }
 
 /** Calls back with each new context the background broadcasts; returns the unsubscribe. */

@@ -65,6 +65,24 @@ export const BroadcastSchema = z.discriminatedUnion('type', [
 ]);
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 
+/**
+ * The reply to each page → background request, by message type (the `ok: true` envelope aside).
+ * Keyed by every type of `PageMessageSchema`: a new message does not compile until its reply is
+ * named here, and the client cannot send a type that is not in the schema.
+ */
+export type PageReplies = {
+  [K in PageMessage['type']]: {
+    'context/get': { tabId: number; context: z.infer<typeof PageContextSchema> | null };
+    'frame/tab': { tabId: number | null };
+    'focus/set': { result?: unknown };
+    'frame/layout': { result?: unknown };
+    'page/save-note': { result?: unknown };
+  }[K];
+};
+
+/** A page → background request of one type, as the sender writes it (defaults may be left out). */
+export type PageRequest<T extends PageMessage['type']> = Extract<z.input<typeof PageMessageSchema>, { type: T }>;
+
 /** Replies. */
 export type ContextReply = { ok: true; tabId: number; context: z.infer<typeof PageContextSchema> | null } | ErrorReply;
 export interface ErrorReply {
