@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '../../components/workspace/OptionsApp';
-import { requestPersistence } from '../../utils/db/db';
+import { NotebookGate } from '../../components/ui/NotebookGate';
+import { getDb, requestPersistence } from '../../utils/db/db';
 import { locale, setI18nHost } from '../../utils/i18n';
 import { i18nHost } from '../../utils/messaging/client';
 import '../../components/ui/base.css';
@@ -13,6 +14,8 @@ document.documentElement.lang = locale();
 void requestPersistence();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <OptionsApp />
+    <NotebookGate db={getDb()}>
+      <OptionsApp />
+    </NotebookGate>
   </StrictMode>,
 );

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
-import { requestPersistence } from '../../utils/db/db';
+import { NotebookGate } from '../../components/ui/NotebookGate';
+import { getDb, requestPersistence } from '../../utils/db/db';
 import { locale, setI18nHost } from '../../utils/i18n';
 import { i18nHost } from '../../utils/messaging/client';
 import '../../components/ui/base.css';
@@ -16,6 +17,8 @@ const theme = new URLSearchParams(location.search).get('theme');
 if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SidebarApp search={location.search} />
+    <NotebookGate db={getDb()}>
+        <SidebarApp search={location.search} />
+    </NotebookGate>
   </StrictMode>,
 );

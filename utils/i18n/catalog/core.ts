@@ -10,6 +10,12 @@ export default {
   commandToggle: { en: 'Show or hide the Rapport sidebar', de: 'Rapport-Seitenleiste ein- oder ausblenden' },
   sidebarTitle: { en: 'Rapport', de: 'Rapport' },
   loading: { en: 'Loading…', de: 'Wird geladen…' },
+  notebookUpdating: { en: 'Updating your notebook…', de: 'Ihr Notizbuch wird aktualisiert…' },
+  notebookUpdatingProgress: { en: 'Updating your notebook… {1} of {2} records', de: 'Ihr Notizbuch wird aktualisiert… {1} von {2} Einträgen' },
+  notebookFailed: {
+    en: 'Rapport could not open your notebook ({1}). Nothing was changed; reload the page to try again.',
+    de: 'Rapport konnte Ihr Notizbuch nicht öffnen ({1}). Es wurde nichts verändert; laden Sie die Seite neu, um es erneut zu versuchen.',
+  },
   noContext: {
     en: 'Nobody recognised on this page. Open an email, a conversation or a profile.',
     de: 'Auf dieser Seite wurde niemand erkannt. Öffnen Sie eine E-Mail, eine Unterhaltung oder ein Profil.',
