@@ -76,11 +76,6 @@ export async function getContact(db: RapportDB, id: string): Promise<Contact | u
   return db.contacts.get(id as ContactId);
 }
 
-/** Contacts by id, in the order asked (`undefined` where none). */
-export async function getContacts(db: RapportDB, ids: readonly string[]): Promise<(Contact | undefined)[]> {
-  return db.contacts.bulkGet(ids as ContactId[]);
-}
-
 /** The contact with this email address (addresses are unique across contacts). */
 export async function findByEmail(db: RapportDB, email: string): Promise<Contact | undefined> {
   const key = normalizeEmail(email);
@@ -129,10 +124,6 @@ export async function searchContacts(db: RapportDB, query: string, limit = 50): 
     .limit(limit)
     .toArray();
   return found.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-}
-
-export async function contactsByTag(db: RapportDB, tag: string): Promise<Contact[]> {
-  return db.contacts.where('tags').equals(tag).toArray();
 }
 
 /** Result of matching one person on screen against the store. */

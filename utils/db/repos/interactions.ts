@@ -168,19 +168,3 @@ export async function timeline(
   const rows = await db.interactions.bulkGet(links.map((l) => l.interactionId as InteractionId));
   return rows.filter((r): r is Interaction => Boolean(r));
 }
-
-/** Interactions of a contact since an instant (for the frequency guard). */
-export async function interactionsSince(db: RapportDB, contactId: ContactId, since: string): Promise<Interaction[]> {
-  const links = await db.interactionLinks
-    .where('[contactId+occurredAt]')
-    .between([contactId, since], [contactId, '\uffff'], true, true)
-    .toArray();
-  const rows = await db.interactions.bulkGet(links.map((l) => l.interactionId as InteractionId));
-  return rows.filter((r): r is Interaction => Boolean(r));
-}
-
-/** Which of these source message keys are already stored. */
-export async function storedSourceKeys(db: RapportDB, keys: readonly string[]): Promise<Set<string>> {
-  const rows = await db.interactions.where('sourceKey').anyOf([...keys]).toArray();
-  return new Set(rows.map((r) => r.sourceKey!).filter(Boolean));
-}

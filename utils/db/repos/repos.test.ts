@@ -19,7 +19,6 @@ import {
   addInteraction,
   captureInteractions,
   deleteInteraction,
-  interactionsSince,
   restoreInteraction,
   timeline,
 } from './interactions';
@@ -95,7 +94,6 @@ describe('timeline', () => {
     expect(after?.lastInteractionAt).toBe(at(5));
     expect(after?.lastInteractionChannel).toBe('phone');
     expect((await timeline(db, c.id)).map((i) => i.occurredAt)).toEqual([at(5), at(4), at(3)]);
-    expect(await interactionsSince(db, c.id, at(4))).toHaveLength(2);
   });
 
   it('refuses an interaction for a contact that does not exist, writing nothing', async () => {

@@ -5,6 +5,7 @@ import type { FollowUp } from '../../domain/followup';
 import { byPriority, inSegment, type Segment } from '../../domain/segment';
 import type { RapportDB } from '../db';
 import { search, type SearchHit } from './search';
+import { openFollowUpsDueBy } from './followups';
 import { timeline } from './interactions';
 
 /**
@@ -35,7 +36,7 @@ export async function segmentValues(db: RapportDB): Promise<{ tags: string[]; in
 
 /** Open follow-ups due by a day, with their contacts, oldest first. */
 export async function dueFollowUps(db: RapportDB, day: string): Promise<{ followUp: FollowUp; contact: Contact }[]> {
-  const open = (await db.followUps.where('due').belowOrEqual(day).toArray()).filter((f) => !f.doneAt);
+  const open = await openFollowUpsDueBy(db, day);
   const contacts = await db.contacts.bulkGet(open.map((f) => f.contactId));
   return open
     .map((followUp, i) => ({ followUp, contact: contacts[i] }))
