@@ -32,23 +32,36 @@ function build(input: NewInteraction, now: Date): Interaction {
   });
 }
 
-/** Writes an interaction, its timeline links, and each contact's last touchpoint. Call inside a transaction. */
-async function writeInteraction(db: RapportDB, interaction: Interaction): Promise<void> {
-  const contacts = await db.contacts.bulkGet(interaction.contactIds);
-  const missing = interaction.contactIds.find((_, i) => !contacts[i]);
+/**
+ * Writes interactions, their timeline links, and each contact's last touchpoint, with one bulk
+ * request per table whatever the number of interactions. Call inside a transaction.
+ */
+async function writeInteractions(db: RapportDB, interactions: readonly Interaction[]): Promise<void> {
+  if (interactions.length === 0) return;
+  const ids = [...new Set(interactions.flatMap((i) => i.contactIds))];
+  const contacts = await db.contacts.bulkGet(ids);
+  const missing = ids.find((_, i) => !contacts[i]);
   if (missing) throw new NotFoundError('contact', missing);
-  await db.interactions.put(interaction);
-  await db.interactionLinks.bulkPut(
-    interaction.contactIds.map((contactId) => ({
-      contactId,
-      interactionId: interaction.id,
-      occurredAt: interaction.occurredAt,
-    })),
-  );
-  const touched = contacts
-    .filter((c): c is Contact => Boolean(c && (!c.lastInteractionAt || c.lastInteractionAt < interaction.occurredAt)))
-    .map((contact) => ({ ...contact, lastInteractionAt: interaction.occurredAt, lastInteractionChannel: interaction.channel }));
-  await db.contacts.bulkPut(touched);
+  const latest = new Map<string, Interaction>();
+  for (const interaction of interactions) {
+    for (const contactId of interaction.contactIds) {
+      const seen = latest.get(contactId);
+      if (!seen || seen.occurredAt < interaction.occurredAt) latest.set(contactId, interaction);
+    }
+  }
+  const touched = (contacts as Contact[])
+    .filter((c) => !c.lastInteractionAt || c.lastInteractionAt < latest.get(c.id)!.occurredAt)
+    .map((c) => ({ ...c, lastInteractionAt: latest.get(c.id)!.occurredAt, lastInteractionChannel: latest.get(c.id)!.channel }));
+  await Promise.all([
+    db.interactions.bulkPut(interactions),
+    db.interactionLinks.bulkPut(interactions.flatMap((i) => i.contactIds.map((contactId) => ({ contactId, interactionId: i.id, occurredAt: i.occurredAt })))),
+    db.contacts.bulkPut(touched),
+  ]);
+}
+
+/** One interaction: see `writeInteractions`. */
+function writeInteraction(db: RapportDB, interaction: Interaction): Promise<void> {
+  return writeInteractions(db, [interaction]);
 }
 
 const TABLES = (db: RapportDB) => [db.contacts, db.interactions, db.interactionLinks];
@@ -77,20 +90,18 @@ export async function captureInteractions(
 ): Promise<{ stored: Interaction[]; skipped: number }> {
   const interactions = inputs.map((input) => build(input, now));
   return db.transaction('rw', TABLES(db), async () => {
+    // One read for every message key, one bulk write per table: a 30-message thread is a handful of requests.
+    const keys = interactions.map((i) => i.sourceKey).filter((k): k is string => Boolean(k));
+    const seen = new Set(keys.length ? ((await db.interactions.where('sourceKey').anyOf(keys).keys()) as string[]) : []);
     const stored: Interaction[] = [];
-    const seen = new Set<string>();
-    let skipped = 0;
     for (const interaction of interactions) {
       const key = interaction.sourceKey;
-      if (key && (seen.has(key) || (await db.interactions.where('sourceKey').equals(key).count()) > 0)) {
-        skipped++;
-        continue;
-      }
+      if (key && seen.has(key)) continue;
       if (key) seen.add(key);
-      await writeInteraction(db, interaction);
       stored.push(interaction);
     }
-    return { stored, skipped };
+    await writeInteractions(db, stored);
+    return { stored, skipped: interactions.length - stored.length };
   });
 }
 
