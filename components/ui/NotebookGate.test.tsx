@@ -28,6 +28,7 @@ function pendingDb() {
   const opened = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   let open = false;
   const db = {
+    on: () => ({ unsubscribe: () => undefined }),
     isOpen: () => open,
     open: () => opened.then(() => void (open = true)),
   } as unknown as RapportDB;
@@ -81,4 +82,21 @@ it('a real schema-4 notebook upgrades behind the gate and the app appears', asyn
   expect(container.querySelector('[data-testid="app"]')).not.toBeNull();
   expect(await db.contacts.count()).toBe(40);
   db.close();
+});
+
+it('a page on the old version lets the upgrade through and asks to be reloaded', async () => {
+  const name = `gate-old-${crypto.randomUUID()}`;
+  const oldDb = new RapportDB(name);
+  await oldDb.open();
+  act(() => root.render(<NotebookGate db={oldDb}><p data-testid="app">app</p></NotebookGate>));
+  await wait(10);
+  expect(container.querySelector('[data-testid="app"]')).not.toBeNull();
+  // A newer Rapport (one more schema step) opens the same notebook in another page.
+  const newer = new RapportDB(name, [...MIGRATIONS, { version: MIGRATIONS.length + 1, stores: { followUps: 'id, contactId, due, [contactId+due], doneAt' } }]);
+  await newer.open();
+  expect(newer.verno).toBe(MIGRATIONS.length + 1);
+  await wait(10);
+  expect(container.querySelector('[data-testid="notebook-outdated"]')?.textContent).toMatch(/updated in another tab\. Reload this page/);
+  expect(container.querySelector('[data-testid="app"]')).toBeNull();
+  newer.close();
 });

@@ -3,16 +3,26 @@ import { UPGRADE_CHANNEL, type RapportDB, type UpgradeMessage } from '../../util
 import { formatNumber, t } from '../../utils/i18n';
 import { errorMessage } from './ErrorText';
 
-type GateState = { step: 'opening'; progress?: UpgradeMessage } | { step: 'open' } | { step: 'failed'; error: string };
+type GateState = { step: 'opening'; progress?: UpgradeMessage } | { step: 'open' } | { step: 'failed'; error: string } | { step: 'outdated' };
 
 /**
  * Renders its children once the notebook is open. While a schema upgrade runs (in this page or in
  * another extension page, which announces its progress on `UPGRADE_CHANNEL`), it says so with the
- * progress instead of leaving the panel blank; if the notebook cannot be opened, it says why.
+ * progress instead of leaving the panel blank; if the notebook cannot be opened, it says why. When
+ * a newer Rapport in another page upgrades the notebook, this page lets go of it at once (Dexie
+ * closes the connection, so the upgrade is never blocked) and asks to be reloaded.
  */
 export function NotebookGate({ db, children }: { db: RapportDB; children: ReactNode }) {
   const [state, setState] = useState<GateState>(() => (db.isOpen() ? { step: 'open' } : { step: 'opening' }));
   const [slow, setSlow] = useState(false);
+
+  useEffect(() => {
+    const outdated = (event: IDBVersionChangeEvent) => {
+      if ((event.newVersion ?? 0) > 0) setState({ step: 'outdated' });
+    };
+    db.on('versionchange', outdated);
+    return () => db.on('versionchange').unsubscribe(outdated);
+  }, [db]);
 
   useEffect(() => {
     if (db.isOpen()) return;
@@ -29,7 +39,7 @@ export function NotebookGate({ db, children }: { db: RapportDB; children: ReactN
     // A normal open takes milliseconds: say nothing unless it takes longer.
     const timer = setTimeout(() => live && setSlow(true), 300);
     db.open().then(
-      () => live && setState({ step: 'open' }),
+      () => live && setState((s) => (s.step === 'outdated' ? s : { step: 'open' })),
       (error: unknown) => live && setState({ step: 'failed', error: errorMessage(error) }),
     );
     return () => {
@@ -40,6 +50,13 @@ export function NotebookGate({ db, children }: { db: RapportDB; children: ReactN
   }, [db]);
 
   if (state.step === 'open') return <>{children}</>;
+  if (state.step === 'outdated') {
+    return (
+      <p className="error" role="alert" data-testid="notebook-outdated">
+        {t('notebookOutdated')}
+      </p>
+    );
+  }
   if (state.step === 'failed') {
     return (
       <p className="error" role="alert" data-testid="notebook-failed">

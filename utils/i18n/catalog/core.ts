@@ -12,6 +12,10 @@ export default {
   loading: { en: 'Loading…', de: 'Wird geladen…' },
   notebookUpdating: { en: 'Updating your notebook…', de: 'Ihr Notizbuch wird aktualisiert…' },
   notebookUpdatingProgress: { en: 'Updating your notebook… {1} of {2} records', de: 'Ihr Notizbuch wird aktualisiert… {1} von {2} Einträgen' },
+  notebookOutdated: {
+    en: 'Rapport was updated in another tab. Reload this page to go on with the new version.',
+    de: 'Rapport wurde in einem anderen Tab aktualisiert. Laden Sie diese Seite neu, um mit der neuen Version weiterzuarbeiten.',
+  },
   notebookFailed: {
     en: 'Rapport could not open your notebook ({1}). Nothing was changed; reload the page to try again.',
     de: 'Rapport konnte Ihr Notizbuch nicht öffnen ({1}). Es wurde nichts verändert; laden Sie die Seite neu, um es erneut zu versuchen.',
