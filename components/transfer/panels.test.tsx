@@ -1,26 +1,14 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { withTestRoot } from '../../tests/support/react-root';
 import { createContact } from '../../utils/db/repos/contacts';
 import { databaseChecksum } from '../../tests/support/db-checksum';
 import { freshDb } from '../../tests/support/sample-db';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = withTestRoot();
 
 async function until<T>(probe: () => T | null | undefined, ms = 5000): Promise<T> {
   const start = Date.now();
@@ -33,7 +21,7 @@ async function until<T>(probe: () => T | null | undefined, ms = 5000): Promise<T
 }
 
 async function pick(file: File) {
-  const input = container.querySelector<HTMLInputElement>('[data-testid=import-file]')!;
+  const input = view.container.querySelector<HTMLInputElement>('[data-testid=import-file]')!;
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -44,15 +32,15 @@ describe('ImportPanel', () => {
   it('previews, confirms and reports', async () => {
     const db = freshDb();
     await createContact(db, { displayName: 'Jana K.', emails: ['jana.krueger@maschinen.example'] });
-    act(() => root.render(<ImportPanel db={db} />));
+    act(() => view.root.render(<ImportPanel db={db} />));
     await pick(new File([readFileSync('tests/fixtures/imports/linkedin-Connections.csv')], 'anything.txt'));
-    const preview = await until(() => container.querySelector('[data-testid=import-preview]'));
+    const preview = await until(() => view.container.querySelector('[data-testid=import-preview]'));
     expect(preview.getAttribute('data-new')).toBe('4');
     expect(preview.getAttribute('data-matched')).toBe('1');
-    expect(container.querySelector('[data-testid=import-report]')).toBeNull();
+    expect(view.container.querySelector('[data-testid=import-report]')).toBeNull();
     expect(await db.contacts.count()).toBe(1);
-    await act(async () => container.querySelector<HTMLButtonElement>('[data-testid=import-confirm]')!.click());
-    const report = await until(() => container.querySelector('[data-testid=import-report]'));
+    await act(async () => view.container.querySelector<HTMLButtonElement>('[data-testid=import-confirm]')!.click());
+    const report = await until(() => view.container.querySelector('[data-testid=import-report]'));
     expect(report.getAttribute('data-imported')).toBe('4');
     expect(report.getAttribute('data-updated')).toBe('1');
     expect(report.getAttribute('data-skipped')).toBe('0');
@@ -63,13 +51,13 @@ describe('ImportPanel', () => {
   it('shows a refused file as text, names the line, writes nothing', async () => {
     const db = freshDb();
     const before = await databaseChecksum(db);
-    act(() => root.render(<ImportPanel db={db} />));
+    act(() => view.root.render(<ImportPanel db={db} />));
     await pick(new File(['BEGIN:VCARD\r\nFN:<img src=x onerror=alert(1)>\r\n'], 'x.vcf'));
-    const report = await until(() => container.querySelector('[data-testid=import-report]'));
+    const report = await until(() => view.container.querySelector('[data-testid=import-report]'));
     expect(report.getAttribute('data-errors')).toBe('1');
     expect(report.getAttribute('data-code')).toBe('vcard-no-end');
     expect(report.textContent).toContain('Line 1: the card that begins here has no END:VCARD');
-    expect(container.querySelector('img')).toBeNull();
+    expect(view.container.querySelector('img')).toBeNull();
     expect(await databaseChecksum(db)).toBe(before);
   });
 });
@@ -89,15 +77,15 @@ describe('ExportPanel', () => {
       clicked.push(this.download);
     };
     try {
-      act(() => root.render(<ExportPanel db={db} />));
-      const select = container.querySelector<HTMLSelectElement>('[data-testid=export-format]')!;
+      act(() => view.root.render(<ExportPanel db={db} />));
+      const select = view.container.querySelector<HTMLSelectElement>('[data-testid=export-format]')!;
       expect([...select.options].map((o) => o.value)).toEqual(['json', 'csv', 'vcard', 'markdown']);
       await act(async () => {
         select.value = 'vcard';
         select.dispatchEvent(new Event('change', { bubbles: true }));
       });
-      await act(async () => container.querySelector<HTMLButtonElement>('[data-testid=export-run]')!.click());
-      await until(() => container.querySelector('[data-testid=export-done]'));
+      await act(async () => view.container.querySelector<HTMLButtonElement>('[data-testid=export-run]')!.click());
+      await until(() => view.container.querySelector('[data-testid=export-done]'));
       expect(clicked).toHaveLength(1);
       expect(clicked[0]).toMatch(/^rapport-contacts-\d{4}-\d{2}-\d{2}\.vcf$/);
       expect(await blobs[0]!.text()).toContain('FN:Anna');

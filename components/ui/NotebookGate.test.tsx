@@ -2,25 +2,13 @@
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { withTestRoot } from '../../tests/support/react-root';
+import { expect, it } from 'vitest';
 import { applyMigrations, RapportDB, UPGRADE_CHANNEL } from '../../utils/db/db';
 import { MIGRATIONS } from '../../utils/db/migrations';
 import { NotebookGate } from './NotebookGate';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = withTestRoot();
 
 /** A database whose open the test controls. */
 function pendingDb() {
@@ -39,33 +27,33 @@ const wait = (ms: number) => act(() => new Promise((r) => setTimeout(r, ms)));
 
 it('says "Updating your notebook…" with the progress another page announces, then shows the app', async () => {
   const { db, settle } = pendingDb();
-  act(() => root.render(<NotebookGate db={db}><p data-testid="app">app</p></NotebookGate>));
-  expect(container.textContent).toBe('');
+  act(() => view.root.render(<NotebookGate db={db}><p data-testid="app">app</p></NotebookGate>));
+  expect(view.container.textContent).toBe('');
   const channel = new BroadcastChannel(UPGRADE_CHANNEL);
   channel.postMessage({ version: 5, done: 5000, total: 20000 });
   await wait(50);
-  expect(container.querySelector('[data-testid="notebook-updating"]')?.textContent).toContain('Updating your notebook… 5,000 of 20,000 records');
-  expect(container.querySelector('progress')?.getAttribute('value')).toBe('5000');
+  expect(view.container.querySelector('[data-testid="notebook-updating"]')?.textContent).toContain('Updating your notebook… 5,000 of 20,000 records');
+  expect(view.container.querySelector('progress')?.getAttribute('value')).toBe('5000');
   channel.close();
   settle.resolve();
   await wait(10);
-  expect(container.querySelector('[data-testid="app"]')).not.toBeNull();
-  expect(container.querySelector('[data-testid="notebook-updating"]')).toBeNull();
+  expect(view.container.querySelector('[data-testid="app"]')).not.toBeNull();
+  expect(view.container.querySelector('[data-testid="notebook-updating"]')).toBeNull();
 });
 
 it('says it is updating when opening is slow even before any progress', async () => {
   const { db } = pendingDb();
-  act(() => root.render(<NotebookGate db={db}><p>app</p></NotebookGate>));
+  act(() => view.root.render(<NotebookGate db={db}><p>app</p></NotebookGate>));
   await wait(400);
-  expect(container.querySelector('[data-testid="notebook-updating"]')?.textContent).toBe('Updating your notebook…');
+  expect(view.container.querySelector('[data-testid="notebook-updating"]')?.textContent).toBe('Updating your notebook…');
 });
 
 it('a notebook that cannot be opened gets a clear message, not a blank panel', async () => {
   const { db, settle } = pendingDb();
-  act(() => root.render(<NotebookGate db={db}><p>app</p></NotebookGate>));
+  act(() => view.root.render(<NotebookGate db={db}><p>app</p></NotebookGate>));
   settle.reject(new Error('UpgradeError: step 5 failed'));
   await wait(10);
-  expect(container.querySelector('[data-testid="notebook-failed"]')?.textContent).toMatch(/could not open your notebook \(UpgradeError: step 5 failed\)\. Nothing was changed/);
+  expect(view.container.querySelector('[data-testid="notebook-failed"]')?.textContent).toMatch(/could not open your notebook \(UpgradeError: step 5 failed\)\. Nothing was changed/);
 });
 
 it('a real schema-4 notebook upgrades behind the gate and the app appears', async () => {
@@ -77,9 +65,9 @@ it('a real schema-4 notebook upgrades behind the gate and the app appears', asyn
   for (const [table, rows] of Object.entries(tables)) await old.table(table).bulkAdd(rows);
   old.close();
   const db = new RapportDB(name);
-  act(() => root.render(<NotebookGate db={db}><p data-testid="app">app</p></NotebookGate>));
-  for (let i = 0; i < 50 && !container.querySelector('[data-testid="app"]'); i++) await wait(20);
-  expect(container.querySelector('[data-testid="app"]')).not.toBeNull();
+  act(() => view.root.render(<NotebookGate db={db}><p data-testid="app">app</p></NotebookGate>));
+  for (let i = 0; i < 50 && !view.container.querySelector('[data-testid="app"]'); i++) await wait(20);
+  expect(view.container.querySelector('[data-testid="app"]')).not.toBeNull();
   expect(await db.contacts.count()).toBe(40);
   db.close();
 });
@@ -88,15 +76,15 @@ it('a page on the old version lets the upgrade through and asks to be reloaded',
   const name = `gate-old-${crypto.randomUUID()}`;
   const oldDb = new RapportDB(name);
   await oldDb.open();
-  act(() => root.render(<NotebookGate db={oldDb}><p data-testid="app">app</p></NotebookGate>));
+  act(() => view.root.render(<NotebookGate db={oldDb}><p data-testid="app">app</p></NotebookGate>));
   await wait(10);
-  expect(container.querySelector('[data-testid="app"]')).not.toBeNull();
+  expect(view.container.querySelector('[data-testid="app"]')).not.toBeNull();
   // A newer Rapport (one more schema step) opens the same notebook in another page.
   const newer = new RapportDB(name, [...MIGRATIONS, { version: MIGRATIONS.length + 1, stores: { followUps: 'id, contactId, due, [contactId+due], doneAt' } }]);
   await newer.open();
   expect(newer.verno).toBe(MIGRATIONS.length + 1);
   await wait(10);
-  expect(container.querySelector('[data-testid="notebook-outdated"]')?.textContent).toMatch(/updated in another tab\. Reload this page/);
-  expect(container.querySelector('[data-testid="app"]')).toBeNull();
+  expect(view.container.querySelector('[data-testid="notebook-outdated"]')?.textContent).toMatch(/updated in another tab\. Reload this page/);
+  expect(view.container.querySelector('[data-testid="app"]')).toBeNull();
   newer.close();
 });
