@@ -53,6 +53,10 @@ export default {
   transfer_error_broken_quote: { en: 'A quotation mark is not closed.', de: 'Ein Anführungszeichen ist nicht geschlossen.' },
   transfer_error_csv_syntax: { en: 'The CSV file is damaged.', de: 'Die CSV-Datei ist beschädigt.' },
   transfer_error_csv_unknown_header: { en: 'Unknown CSV columns.', de: 'Unbekannte CSV-Spalten.' },
+  transfer_error_nothing_readable: {
+    en: 'Nothing in this file could be read.',
+    de: 'In dieser Datei ließ sich nichts lesen.',
+  },
   transfer_error_vcard_no_end: { en: 'A vCard has no END:VCARD.', de: 'Einer vCard fehlt END:VCARD.' },
   transfer_error_vcard_syntax: { en: 'The vCard file is damaged.', de: 'Die vCard-Datei ist beschädigt.' },
   transfer_error_json_syntax: { en: 'The JSON file is damaged.', de: 'Die JSON-Datei ist beschädigt.' },
