@@ -1,5 +1,6 @@
 import { canonicalLinkedInUrl } from '../domain/normalize';
 import { recordProblem, recordText, type CsvRecord } from './csv-cells';
+import { joinName } from './fields';
 import type { InvalidRow, Located } from './model';
 
 /*
@@ -44,7 +45,7 @@ const CATEGORIES = ['categories', 'kategorien', 'catégories', 'categorías', 'c
 
 const EMAIL_WORD = /(e-?mail|messagerie|correo|posta elettronica|correio|メール|邮件|郵件|电邮|電郵)/;
 const NOT_AN_ADDRESS = /(type|typ|tipo|label|display|anzeige|angezeigt|nom|naam|name|表示|显示|顯示|类型|類型|種類|名)/;
-const PHONE_WORD = /(phone|telefon|téléphone|tél|teléfono|telefone|telefono|cellulare|móvil|celular|mobil|handy|portable|電話|电话|手机|手機|携帯|particular)/;
+const PHONE_WORD = /(phone|telefon|telefoon|téléphone|tél|teléfono|telefone|telefono|cellulare|móvil|celular|mobil|handy|portable|電話|电话|手机|手機|携帯|particular)/;
 const NOT_A_PHONE = /(fax|télécopie|pager|radio|telex|télex|tty|tdd|isdn|rnis|callback|rappel|type|label|assist)/;
 const WEB_WORD = /(web|url|site|linkedin|ページ|网页|網頁|主页|首頁)/;
 const CITY_WORD = /(city|(^| )ort( |$)|ville|ciudad|città|plaats|cidade|市区町村|城市|市\/縣)/;
@@ -103,11 +104,15 @@ const MONTHS: Record<string, string> = {
   jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
 };
 
-/** LinkedIn writes "05 Mar 2024" (2018: "3/5/18" in some exports); we keep a day `2024-03-05`, or the text as written. */
+/** LinkedIn writes "05 Mar 2024" (2018: "Mar 5, 2018"); we keep a day `2024-03-05`, or the text as written. */
 function linkedInDay(value: string): string {
   const m = /^(\d{1,2}) ([A-Za-z]{3})\w* (\d{4})$/.exec(value);
   const month = m && MONTHS[m[2]!.toLowerCase()];
-  return m && month ? `${m[3]}-${month}-${m[1]!.padStart(2, '0')}` : value;
+  if (m && month) return `${m[3]}-${month}-${m[1]!.padStart(2, '0')}`;
+  // The 2018 export: "Mar 5, 2018".
+  const old = /^([A-Za-z]{3})\w* (\d{1,2}), (\d{4})$/.exec(value);
+  const oldMonth = old && MONTHS[old[1]!.toLowerCase()];
+  return old && oldMonth ? `${old[3]}-${oldMonth}-${old[2]!.padStart(2, '0')}` : value;
 }
 
 /** Values of a Google cell that holds several (`a ::: b`). */
@@ -122,7 +127,7 @@ function compact(record: Record<string, unknown>): Record<string, unknown> {
 }
 
 function nameOf(given: string, middle: string, family: string, ...fallbacks: string[]): string {
-  return [given, middle, family].filter(Boolean).join(' ') || fallbacks.find(Boolean) || '';
+  return joinName(given, middle, family) || fallbacks.find(Boolean) || '';
 }
 
 function firstLinkedIn(list: readonly string[]): string | undefined {

@@ -9,6 +9,17 @@ import type { Located } from './model';
  * a row without a usable name stays invalid, as before.
  */
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * A display name from name parts. Chinese, Japanese and Korean names are written family name
+ * first, without a space (王伟, 鈴木一郎); others given, middle, family with spaces.
+ */
+export function joinName(given = '', middle = '', family = ''): string {
+  if (CJK.test(family + given)) return [family, middle, given].filter(Boolean).join('');
+  return [given, middle, family].filter(Boolean).join(' ');
+}
+
 const KEEP = new Set(['id', 'displayName', 'createdAt', 'updatedAt']);
 const PLACEHOLDER = { id: 'ct_check', createdAt: '2000-01-01T00:00:00.000Z', updatedAt: '2000-01-01T00:00:00.000Z' };
 

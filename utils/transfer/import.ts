@@ -169,6 +169,26 @@ export interface DecodeOptions {
   onProgress?: ProgressCallback;
 }
 
+/**
+ * Outlook writes CSV in the Windows code page of its language: GBK for Chinese, Shift_JIS for
+ * Japanese, and so on. A file that is not UTF-8 and whose header Windows-1252 doesn't make
+ * readable is tried in those encodings; the one in which we recognise the header wins.
+ */
+const LEGACY_ENCODINGS = ['gb18030', 'shift_jis', 'big5', 'euc-kr', 'windows-1251', 'windows-1250', 'windows-1253', 'windows-1254', 'windows-1257'];
+
+function legacyCsv(bytes: Uint8Array): { text: string; encoding: string } | undefined {
+  for (const encoding of LEGACY_ENCODINGS) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      continue;
+    }
+    if (findHeader(text)) return { text, encoding };
+  }
+  return undefined;
+}
+
 async function decodeByContent(bytes: Uint8Array, options: DecodeOptions): Promise<DecodedImport> {
   if (isZip(bytes)) return decodeZip(bytes, options);
   const { text, encoding, badLines } = decodeText(bytes);
@@ -186,6 +206,14 @@ async function decodeByContent(bytes: Uint8Array, options: DecodeOptions): Promi
   }
   const first = text.replace(/^\uFEFF/, '').trimStart()[0];
   if (first === '{' || first === '[') return decodeJson(text, encoding);
+  if (encoding === 'windows-1252' && !findHeader(text)) {
+    const legacy = legacyCsv(bytes);
+    if (legacy) {
+      const decoded = await decodeCsvText(legacy.text, legacy.encoding, options);
+      decoded.notices.push(`The file is not UTF-8; it was read as ${legacy.encoding.toUpperCase()}, the encoding its column names are written in.`);
+      return decoded;
+    }
+  }
   const decoded = await decodeCsvText(text, encoding, options, badLines);
   if (encoding.startsWith('utf-16')) decoded.notices.push(`The file is ${encoding.toUpperCase()}.`);
   return decoded;

@@ -97,7 +97,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
     const damage = utf8Damage(body);
-    if (damage.multibyte > damage.bad * 4) {
+    if (damage.multibyte >= damage.bad) {
       return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', badLines: damage.badLines };
     }
     return { text: decodeWindows1252(body), encoding: 'windows-1252' };

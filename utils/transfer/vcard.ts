@@ -1,6 +1,7 @@
 import type { Contact } from '../domain/contact';
 import { canonicalLinkedInUrl } from '../domain/normalize';
 import type { InvalidRow, Located } from './model';
+import { joinName } from './fields';
 import { decodeCharset, decodeWindows1252, utf8 } from './text';
 
 /*
@@ -252,10 +253,11 @@ function parseProperty(bytes: Uint8Array, honourCharset: boolean): Property | un
   let valueBytes: Uint8Array = raw;
   if (encoding === 'QUOTED-PRINTABLE') valueBytes = decodeQuotedPrintable(ascii(raw));
   else if (base64) valueBytes = decodeBase64(ascii(raw)) ?? raw;
-  return { group: named[1] ?? '', name, params, value: decodeValue(valueBytes, charset), binary: base64 };
+  let value = decodeValue(valueBytes, charset);
+  // Quoted-printable carries real line breaks (=0D=0A); a contact keeps `\n`.
+  if (encoding === 'QUOTED-PRINTABLE') value = value.replace(/\r\n?/g, '\n');
+  return { group: named[1] ?? '', name, params, value, binary: base64 };
 }
-
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Builds the raw contact of one card. */
 function cardToRecord(properties: readonly Property[]): Record<string, unknown> {
@@ -328,10 +330,7 @@ function cardToRecord(properties: readonly Property[]): Record<string, unknown> 
   if (tags.length > 0) record.tags = tags;
   if (notes.length > 0) record.about = notes.join('\n\n');
   if (!record.displayName) {
-    const given = record.givenName as string | undefined;
-    const family = record.familyName as string | undefined;
-    // Names written in Chinese, Japanese or Korean put the family name first.
-    const name = (family && CJK.test(family) ? [family, given] : [given, family]).filter(Boolean).join(' ');
+    const name = joinName(record.givenName as string | undefined, '', record.familyName as string | undefined);
     record.displayName = name || emails[0] || record.company;
   }
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== ''));
