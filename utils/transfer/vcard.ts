@@ -181,7 +181,9 @@ const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT
 /** Properties whose value is binary (a photo, a logo, a key): read past, never kept. */
 const BINARY = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 
-function decodeQuotedPrintable(text: string): Uint8Array {
+function decodeQuotedPrintable(value: string): Uint8Array {
+  // A soft break at the very end of a value (some writers leave one before a blank line) is no character.
+  const text = value.endsWith('=') ? value.slice(0, -1) : value;
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
