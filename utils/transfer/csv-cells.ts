@@ -196,7 +196,9 @@ export class CsvReader {
     const { text } = this;
     let end = open;
     while (end < text.length && text.charCodeAt(end) !== CR && text.charCodeAt(end) !== LF) end++;
-    const lineStart = Math.max(text.lastIndexOf('\n', open - 1), text.lastIndexOf('\r', open - 1)) + 1;
+    // Back to the start of the line (a scan, not lastIndexOf: a file without CR would be searched to its start).
+    let lineStart = open;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== LF && text.charCodeAt(lineStart - 1) !== CR) lineStart--;
     const written = text.slice(Math.max(lineStart, open - 200), end).slice(0, 300);
     this.pos = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
     this.line = openLine + 1;

@@ -105,7 +105,19 @@ const MONTHS: Record<string, string> = {
 };
 
 /** LinkedIn writes "05 Mar 2024" (2018: "Mar 5, 2018"); we keep a day `2024-03-05`, or the text as written. */
+const days = new Map<string, string>();
+
 function linkedInDay(value: string): string {
+  let day = days.get(value);
+  if (day === undefined) {
+    day = parseLinkedInDay(value);
+    // Exports hold a few thousand distinct dates at most; the cache stays small.
+    if (days.size < 20_000) days.set(value, day);
+  }
+  return day;
+}
+
+function parseLinkedInDay(value: string): string {
   const m = /^(\d{1,2}) ([A-Za-z]{3})\w* (\d{4})$/.exec(value);
   const month = m && MONTHS[m[2]!.toLowerCase()];
   if (m && month) return `${m[3]}-${month}-${m[1]!.padStart(2, '0')}`;
@@ -121,9 +133,12 @@ function googleValues(list: readonly string[]): string[] {
 }
 
 function compact(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(record).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
-  );
+  const out: Record<string, unknown> = {};
+  for (const key in record) {
+    const v = record[key];
+    if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) out[key] = v;
+  }
+  return out;
 }
 
 function nameOf(given: string, middle: string, family: string, ...fallbacks: string[]): string {
