@@ -5,7 +5,9 @@ import { applyImport, type ImportReport } from '../../utils/db/repos/import-appl
 import { planImport, summarize, type ImportPlan, type MergeMode } from '../../utils/db/repos/import-plan';
 import { TransferError } from '../../utils/transfer/errors';
 import { readImportFile } from '../../utils/transfer/import';
-import type { DecodedImport, InvalidRow, Progress } from '../../utils/transfer/model';
+import type { DecodedImport, Progress } from '../../utils/transfer/model';
+import { importCounts, leftOutCsv, leftOutRows, type ImportCounts, type LeftOut } from '../../utils/transfer/outcome';
+import { downloadBlob } from './download';
 import { t, type TransferMessageKey } from './messages';
 import { errorMessage } from '../ui/ErrorText';
 
@@ -13,7 +15,7 @@ type State =
   | { step: 'idle' }
   | { step: 'busy'; progress?: Progress }
   | { step: 'preview'; decoded: DecodedImport; plan: ImportPlan }
-  | { step: 'done'; report: ImportReport }
+  | { step: 'done'; report: ImportReport; plan: ImportPlan; decoded: DecodedImport }
   | { step: 'error'; error: unknown };
 
 const SHOWN_ROWS = 100;
@@ -26,21 +28,21 @@ function errorText(error: unknown): { headline: string; detail: string } {
   return { headline: t('transfer_error_unexpected'), detail: errorMessage(error) };
 }
 
-function rowPlace(row: InvalidRow): string {
-  const parts = [row.where, row.line !== undefined ? t('transfer_rowAt', row.line) : undefined].filter(Boolean);
+function rowPlace(row: Pick<LeftOut, 'line' | 'where' | 'name'>): string {
+  const parts = [row.where, row.line !== undefined ? t('transfer_rowAt', row.line) : undefined, row.name].filter(Boolean);
   return parts.join(', ');
 }
 
-function RowList({ title, rows }: { title: string; rows: readonly InvalidRow[] }) {
+function RowList({ title, rows, kind }: { title: string; rows: readonly LeftOut[]; kind: LeftOut['outcome'] }) {
   if (rows.length === 0) return null;
   return (
-    <details className="transfer__rows">
+    <details className="transfer__rows" data-testid="import-left-out" data-outcome={kind} data-count={rows.length}>
       <summary>
         {title} ({rows.length})
       </summary>
       <ul>
         {rows.slice(0, SHOWN_ROWS).map((row, i) => (
-          <li key={i}>
+          <li key={i} data-line={row.line}>
             <strong>{rowPlace(row)}</strong>: {row.reason}
           </li>
         ))}
@@ -122,7 +124,7 @@ export function ImportPanel({ db }: { db: RapportDB }) {
     setState({ step: 'busy', progress: { phase: 'write', done: 0, total: 1 } });
     try {
       const report = await applyImport(db, plan, { signal: controller.signal, onProgress: (progress) => setState({ step: 'busy', progress }) });
-      setState({ step: 'done', report });
+      setState({ step: 'done', report, plan, decoded: state.decoded });
     } catch (error) {
       if (!controller.signal.aborted || !(error instanceof TransferError)) setState({ step: 'error', error });
     }
@@ -157,21 +159,11 @@ export function ImportPanel({ db }: { db: RapportDB }) {
         </div>
       )}
 
-      {state.step === 'preview' && <Preview plan={state.plan} mode={mode} onMode={(m) => void onMode(m)} onConfirm={() => void onConfirm()} onCancel={onCancel} />}
-
-      {state.step === 'done' && (
-        <p
-          data-testid="import-report"
-          data-imported={state.report.imported}
-          data-updated={state.report.updated}
-          data-skipped={state.report.skipped}
-          data-errors={state.report.errors}
-          data-interactions={state.report.interactions}
-          role="status"
-        >
-          {t('transfer_report', state.report.imported, state.report.updated, state.report.skipped, state.report.errors)}
-        </p>
+      {state.step === 'preview' && (
+        <Preview plan={state.plan} decoded={state.decoded} mode={mode} onMode={(m) => void onMode(m)} onConfirm={() => void onConfirm()} onCancel={onCancel} />
       )}
+
+      {state.step === 'done' && <Report report={state.report} plan={state.plan} decoded={state.decoded} />}
 
       {state.step === 'error' && <ErrorBox error={state.error} />}
     </section>
@@ -201,27 +193,110 @@ function ErrorBox({ error }: { error: unknown }) {
   );
 }
 
+/** The four numbers, with the same words in the preview and in the report. */
+function Counts({ counts, fields }: { counts: ImportCounts; fields: number }) {
+  const rows: [TransferMessageKey, number, string][] = [
+    ['transfer_countNew', counts.new, 'new'],
+    ['transfer_countMatched', counts.updated, 'matched'],
+    ['transfer_countDuplicate', counts.duplicates, 'duplicate'],
+    ['transfer_countInvalid', counts.invalid, 'invalid'],
+  ];
+  return (
+    <>
+      {rows.map(([key, n, id]) => (
+        <div key={id} data-count={id}>
+          <dt>{t(key)}</dt>
+          <dd>{n}</dd>
+        </div>
+      ))}
+      {fields > 0 && (
+        <div data-count="fields">
+          <dt>{t('transfer_countFields')}</dt>
+          <dd>{fields}</dd>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The rows left out of the file (invalid, duplicate) and the fields left out of kept rows. */
+function LeftOutLists({ rows }: { rows: readonly LeftOut[] }) {
+  return (
+    <>
+      <RowList title={t('transfer_invalidRows')} kind="invalid" rows={rows.filter((r) => r.outcome === 'invalid')} />
+      <RowList title={t('transfer_duplicateRows')} kind="duplicate" rows={rows.filter((r) => r.outcome === 'duplicate')} />
+      <RowList title={t('transfer_fieldRows')} kind="field" rows={rows.filter((r) => r.outcome === 'field')} />
+    </>
+  );
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The result of a confirmed import. Its numbers are the plan's (the write is all-or-nothing),
+ * so they are the preview's, in the preview's words; "skipped" is duplicates plus invalid rows,
+ * and nothing is an error unless the write failed (then the error box reports instead).
+ */
+function Report({ report, plan, decoded }: { report: ImportReport; plan: ImportPlan; decoded: DecodedImport }) {
+  const counts = importCounts(plan);
+  const rows = leftOutRows(plan, decoded);
+  const fields = rows.filter((r) => r.outcome === 'field').length;
+  return (
+    <div
+      className="transfer__report"
+      data-testid="import-report"
+      data-imported={counts.new}
+      data-updated={counts.updated}
+      data-skipped={counts.duplicates + counts.invalid}
+      data-duplicates={counts.duplicates}
+      data-invalid={counts.invalid}
+      data-fields={fields}
+      data-errors={0}
+      data-interactions={report.interactions}
+      role="status"
+    >
+      <h3 className="section-title">{t('transfer_reportTitle')}</h3>
+      <p>{t('transfer_report', counts.new, counts.updated, counts.duplicates, counts.invalid)}</p>
+      <dl className="transfer__counts">
+        <Counts counts={counts} fields={fields} />
+      </dl>
+      <LeftOutLists rows={rows} />
+      {rows.length > 0 && (
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          data-testid="import-left-out-download"
+          onClick={() => downloadBlob(new Blob([leftOutCsv(rows)], { type: 'text/csv;charset=utf-8' }), `rapport-import-left-out-${today()}.csv`)}
+        >
+          {t('transfer_leftOutDownload')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function Preview({
   plan,
+  decoded,
   mode,
   onMode,
   onConfirm,
   onCancel,
 }: {
   plan: ImportPlan;
+  decoded: DecodedImport;
   mode: MergeMode;
   onMode: (mode: MergeMode) => void;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
   const s = summarize(plan);
+  const counts = importCounts(plan);
+  const rows = leftOutRows(plan, decoded);
+  const fields = rows.filter((r) => r.outcome === 'field').length;
   const formatKey = `transfer_format_${plan.format.replace(/-/g, '_')}` as TransferMessageKey;
-  const counts: [TransferMessageKey, number, string][] = [
-    ['transfer_countNew', s.new, 'new'],
-    ['transfer_countMatched', s.matched, 'matched'],
-    ['transfer_countDuplicate', s.duplicate, 'duplicate'],
-    ['transfer_countInvalid', s.invalid, 'invalid'],
-  ];
   const extra: [TransferMessageKey, number][] = [
     ['transfer_countInteractions', s.interactions],
     ['transfer_countFollowUps', s.followUps],
@@ -229,7 +304,15 @@ function Preview({
     ['transfer_countPresent', s.alreadyPresent],
   ];
   return (
-    <div className="transfer__preview" data-testid="import-preview" data-new={s.new} data-matched={s.matched} data-duplicate={s.duplicate} data-invalid={s.invalid}>
+    <div
+      className="transfer__preview"
+      data-testid="import-preview"
+      data-new={counts.new}
+      data-matched={counts.updated}
+      data-duplicate={counts.duplicates}
+      data-invalid={counts.invalid}
+      data-fields={fields}
+    >
       <h3 className="section-title">{t('transfer_preview')}</h3>
       <p>{t('transfer_detected', t(formatKey))}</p>
       {plan.scope?.from && <p>{t('transfer_handoverFrom', plan.scope.from)}</p>}
@@ -240,12 +323,7 @@ function Preview({
         </p>
       ))}
       <dl className="transfer__counts">
-        {counts.map(([key, n, id]) => (
-          <div key={id} data-count={id}>
-            <dt>{t(key)}</dt>
-            <dd>{n}</dd>
-          </div>
-        ))}
+        <Counts counts={counts} fields={fields} />
         {extra
           .filter(([, n]) => n > 0)
           .map(([key, n]) => (
@@ -255,8 +333,7 @@ function Preview({
             </div>
           ))}
       </dl>
-      <RowList title={t('transfer_invalidRows')} rows={plan.invalid} />
-      <RowList title={t('transfer_duplicateRows')} rows={plan.duplicates} />
+      <LeftOutLists rows={rows} />
       <label className="transfer__option">
         <input type="checkbox" checked={mode === 'overwrite'} onChange={(e) => onMode(e.target.checked ? 'overwrite' : 'keep')} /> {t('transfer_overwrite')}
       </label>

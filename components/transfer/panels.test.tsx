@@ -48,6 +48,54 @@ describe('ImportPanel', () => {
     expect(await db.contacts.count()).toBe(5);
   });
 
+  it('the report uses the preview\'s words and counts, lists the rows left out and offers them as a CSV', async () => {
+    const db = freshDb();
+    await createContact(db, { displayName: 'Kwame M.', emails: ['kwame@accra-solar.example'] });
+    act(() => view.root.render(<ImportPanel db={db} />));
+    const csv = readFileSync('tests/fixtures/imports/2026-11-30-linkedin-2024-Connections.csv', 'utf8');
+    // One row twice: a duplicate within the file.
+    await pick(new File([csv + 'Nguyễn,Văn An,https://www.linkedin.com/in/nguyen-van-an,,Saigon Tech,CTO,05 Nov 2023\n'], 'Connections.csv'));
+    const preview = await until(() => view.container.querySelector('[data-testid=import-preview]'));
+    const previewCounts = ['new', 'matched', 'duplicate', 'invalid', 'fields'].map((k) => preview.getAttribute(`data-${k}`));
+    expect(previewCounts).toEqual(['5', '1', '1', '2', '4']);
+    const words = (el: Element) => [...el.querySelectorAll('.transfer__counts dt')].map((dt) => dt.textContent);
+    const previewWords = words(preview);
+    expect(previewWords).toEqual(['New contacts', 'Updated contacts (same email or LinkedIn profile)', 'Duplicates (skipped)', 'Invalid rows (skipped)', 'Fields left out (contact kept)']);
+    expect(preview.querySelector('[data-outcome=invalid]')!.textContent).toContain('Line 10: a field opens with a quote and goes on after it closes');
+
+    await act(async () => view.container.querySelector<HTMLButtonElement>('[data-testid=import-confirm]')!.click());
+    const report = await until(() => view.container.querySelector('[data-testid=import-report]'));
+    expect(['imported', 'updated', 'duplicates', 'invalid', 'fields'].map((k) => report.getAttribute(`data-${k}`))).toEqual(previewCounts);
+    expect(report.getAttribute('data-skipped')).toBe('3');
+    expect(report.getAttribute('data-errors')).toBe('0');
+    expect(words(report)).toEqual(previewWords);
+    expect(report.textContent).toContain('5 new, 1 updated; skipped: 1 duplicates and 2 invalid rows.');
+    expect(await db.contacts.count()).toBe(6);
+
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:test';
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    };
+    try {
+      await act(async () => view.container.querySelector<HTMLButtonElement>('[data-testid=import-left-out-download]')!.click());
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(names[0]).toMatch(/^rapport-import-left-out-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await blobs[0]!.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('line,file,outcome,reason,name,row as written');
+    expect(lines).toHaveLength(1 + 2 + 1 + 4);
+    expect(lines).toContain('11,,invalid,9 cells but the header has 7 columns,,"Lena,Vogt,https://www.linkedin.com/in/lena-vogt,,Vogt AG,CFO,10 Nov 2023,extra,cells"');
+    expect(lines).toContain('9,,field,"email ""urn:li:member:123456789"" left out: not an email address: urn:li:member:123456789",Hidden Member,');
+    expect(lines.some((l) => l.startsWith('13,,duplicate,the same person as line 12,Nguyễn Văn An'))).toBe(true);
+  });
+
   it('shows a refused file as text, names the line, writes nothing', async () => {
     const db = freshDb();
     const before = await databaseChecksum(db);

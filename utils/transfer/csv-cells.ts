@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
-import { TransferError } from './errors';
-import { LineIndex } from './text';
+import { yieldToUi } from './text';
 
 /*
  * Formula-injection marker (OWASP "CSV injection"): a spreadsheet runs a cell that starts with
@@ -58,10 +57,15 @@ export function csvRows(rows: readonly (readonly string[])[]): string {
   return Papa.unparse(rows as string[][], { newline: '\r\n', escapeFormulae: false }) + '\r\n';
 }
 
-/** One CSV record with the line it starts on. */
+/**
+ * One CSV record with the line it starts on. A record the parser could not read (a stray or
+ * unclosed quote) carries `error`, the reason, and `text`, the start of its line as written.
+ */
 export interface CsvRecord {
   line: number;
   cells: string[];
+  error?: string;
+  text?: string;
 }
 
 /** The delimiter of a header line: comma, or semicolon / tab when those clearly dominate (German Excel saves `;`). */
@@ -83,49 +87,159 @@ export interface ParseCsvOptions {
   onProgress?: (doneChars: number, totalChars: number) => void;
 }
 
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+function newlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) n++;
+  }
+  return n;
+}
+
 /**
- * Parses CSV text with papaparse and keeps, for every record, the line it starts on. A quote
- * that is never closed or a stray quote refuses the whole file, naming the line. Every
- * `yieldEvery` rows the parser pauses for a macrotask, so a 100 000-row file doesn't freeze the page.
+ * RFC 4180 reader that keeps going past a malformed record. Line breaks are CRLF, LF or a lone CR.
+ * A field that opens with a quote and goes on after the quote closes (`"Asante" Ventures`), or a
+ * quote that never closes, makes its record an error record; reading resumes on the line after
+ * the one where the bad field opened, so one broken row costs only that row.
  */
-export function parseCsv(text: string, delimiter: string, firstLine = 1, options: ParseCsvOptions = {}): Promise<CsvRecord[]> {
-  const lines = new LineIndex(text, firstLine);
+export class CsvReader {
+  private pos = 0;
+  private line: number;
+  private readonly delimiter: number;
+
+  constructor(
+    private readonly text: string,
+    delimiter: string,
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /** Characters read so far. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** The next record, or `undefined` at the end. Blank lines are skipped. */
+  next(): CsvRecord | undefined {
+    for (;;) {
+      if (this.pos >= this.text.length) return undefined;
+      const record = this.record();
+      if (record.error || record.cells.length > 1 || record.cells[0] !== '') return record;
+    }
+  }
+
+  private record(): CsvRecord {
+    const { text, delimiter } = this;
+    const length = text.length;
+    const start = this.line;
+    const cells: string[] = [];
+    for (;;) {
+      if (text.charCodeAt(this.pos) === QUOTE) {
+        const open = this.pos;
+        const openLine = this.line;
+        let value = '';
+        let i = open + 1;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q === -1) return this.fail(start, cells, open, openLine, 'a quoted field is never closed (a " character is missing)');
+          value += text.slice(i, q);
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += '"';
+            i = q + 2;
+            continue;
+          }
+          i = q + 1;
+          break;
+        }
+        this.line += newlines(text, open, i);
+        this.pos = i;
+        const c = text.charCodeAt(i);
+        if (i < length && c !== delimiter && c !== CR && c !== LF) {
+          const end = text.slice(open, i + 20).split(/\r|\n/)[0];
+          return this.fail(start, cells, open, openLine, `a field opens with a quote and goes on after it closes (${end}…)`);
+        }
+        cells.push(value);
+      } else {
+        let j = this.pos;
+        while (j < length) {
+          const c = text.charCodeAt(j);
+          if (c === delimiter || c === CR || c === LF) break;
+          j++;
+        }
+        cells.push(text.slice(this.pos, j));
+        this.pos = j;
+      }
+      if (this.pos >= length) return { line: start, cells };
+      const c = text.charCodeAt(this.pos);
+      if (c === delimiter) {
+        this.pos++;
+        if (this.pos >= length) {
+          cells.push('');
+          return { line: start, cells };
+        }
+        continue;
+      }
+      this.pos += c === CR && text.charCodeAt(this.pos + 1) === LF ? 2 : 1;
+      this.line++;
+      return { line: start, cells };
+    }
+  }
+
+  /** Gives up on a record: skips the rest of the physical line where the bad field opened. */
+  private fail(start: number, cells: string[], open: number, openLine: number, error: string): CsvRecord {
+    const { text } = this;
+    let end = open;
+    while (end < text.length && text.charCodeAt(end) !== CR && text.charCodeAt(end) !== LF) end++;
+    // Back to the start of the line (a scan, not lastIndexOf: a file without CR would be searched to its start).
+    let lineStart = open;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== LF && text.charCodeAt(lineStart - 1) !== CR) lineStart--;
+    const written = text.slice(Math.max(lineStart, open - 200), end).slice(0, 300);
+    this.pos = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+    this.line = openLine + 1;
+    return { line: start, cells, error, text: written };
+  }
+}
+
+/**
+ * Parses CSV text and keeps, for every record, the line it starts on. A malformed record comes
+ * back with `error` (see `CsvReader`); the others are read as usual. Every `yieldEvery` rows the
+ * parser pauses for a macrotask, so a 100 000-row file doesn't freeze the page.
+ */
+export async function parseCsv(text: string, delimiter: string, firstLine = 1, options: ParseCsvOptions = {}): Promise<CsvRecord[]> {
+  const reader = new CsvReader(text, delimiter, firstLine);
   const records: CsvRecord[] = [];
   const yieldEvery = options.yieldEvery ?? 5000;
-  // After a pause papaparse counts its cursor from where it resumed: `base` makes it absolute.
-  let base = 0;
-  let start = 0;
-  let rowsSinceYield = 0;
-  return new Promise((resolve, reject) => {
-    let failure: TransferError | undefined;
-    Papa.parse<string[]>(text, {
-      delimiter,
-      skipEmptyLines: false,
-      step: (result, parser) => {
-        const quoteError = result.errors.find((e) => e.type === 'Quotes');
-        if (quoteError) {
-          const at = typeof quoteError.index === 'number' ? base + quoteError.index : start;
-          failure =
-            quoteError.code === 'MissingQuotes'
-              ? new TransferError('broken-quote', 'a quoted field is never closed (a missing " character); the rest of the file would be read as one cell.', lines.lineAt(start))
-              : new TransferError('broken-quote', 'a " character appears inside a field that is not quoted correctly.', lines.lineAt(at));
-          parser.abort();
-          return;
-        }
-        const cells = result.data;
-        if (!(cells.length === 1 && cells[0] === '')) records.push({ line: lines.lineAt(start), cells });
-        // papaparse's cursor is just after this record's line break: where the next one starts.
-        start = base + result.meta.cursor;
-        if (yieldEvery > 0 && ++rowsSinceYield >= yieldEvery) {
-          rowsSinceYield = 0;
-          base = start;
-          options.onProgress?.(start, text.length);
-          parser.pause();
-          setTimeout(() => parser.resume(), 0);
-        }
-      },
-      complete: () => (failure ? reject(failure) : resolve(records)),
-      error: (error: Error) => reject(error),
-    });
-  });
+  let sinceYield = 0;
+  for (let record = reader.next(); record; record = reader.next()) {
+    records.push(record);
+    if (yieldEvery > 0 && ++sinceYield >= yieldEvery) {
+      sinceYield = 0;
+      options.onProgress?.(reader.offset, text.length);
+      await yieldToUi();
+    }
+  }
+  return records;
+}
+
+/**
+ * Why a record can't be read as a row of a table with `columns` columns, if it can't: a parse
+ * error, or more non-empty cells than the header has columns (the row's cells are shifted).
+ */
+export function recordProblem(record: CsvRecord, columns: number): string | undefined {
+  if (record.error) return record.error;
+  if (record.cells.length > columns && record.cells.slice(columns).some((c) => c.trim() !== '')) {
+    return `${record.cells.length} cells but the header has ${columns} columns`;
+  }
+  return undefined;
+}
+
+/** The row as written, for the list of left-out rows (cells re-joined when the parser read them). */
+export function recordText(record: CsvRecord): string {
+  return (record.text ?? csvRows([record.cells]).replace(/\r\n$/, '')).slice(0, 500);
 }

@@ -1,6 +1,6 @@
 import type { Contact } from '../domain/contact';
 import type { Interaction } from '../domain/interaction';
-import { csvRows, joinList, neutralizeFormula, restoreFormula, splitList, type CsvRecord } from './csv-cells';
+import { csvRows, joinList, neutralizeFormula, recordProblem, recordText, restoreFormula, splitList, type CsvRecord } from './csv-cells';
 import type { InvalidRow, Located } from './model';
 
 /*
@@ -159,8 +159,9 @@ export function decodeOurCsv(
   const rows: Located[] = [];
   const invalid: InvalidRow[] = [];
   for (const record of body) {
-    if (record.cells.length > header.length) {
-      invalid.push({ line: record.line, reason: `${record.cells.length} cells but the header has ${header.length} columns` });
+    const problem = recordProblem(record, header.length);
+    if (problem) {
+      invalid.push({ line: record.line, reason: problem, text: recordText(record) });
       continue;
     }
     const value: Record<string, unknown> = {};

@@ -8,6 +8,7 @@ export type TransferErrorCode =
   | 'broken-quote'
   | 'csv-syntax'
   | 'csv-unknown-header'
+  | 'nothing-readable'
   | 'vcard-no-end'
   | 'vcard-syntax'
   | 'json-syntax'

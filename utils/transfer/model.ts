@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TransferErrorCode } from './errors';
 
 /** Every format the importer recognises from a file's content. */
 export type ImportFormat =
@@ -19,6 +20,8 @@ export interface Located {
   /** Where the record sits when lines don't help, e.g. `contacts[3]` in a JSON backup. */
   where?: string;
   value: Record<string, unknown>;
+  /** Fields of this row that were left out (a bad phone, email or URL), each with its reason; the row itself is kept. */
+  warnings?: string[];
 }
 
 /** A row that will not be imported, and why. */
@@ -26,6 +29,10 @@ export interface InvalidRow {
   line?: number;
   where?: string;
   reason: string;
+  /** The row as written in the file (its start, for a row the decoder could not read), for the list of left-out rows. */
+  text?: string;
+  /** Set by a decoder when this problem alone would have refused the file before (the refusal code when nothing else is readable). */
+  code?: TransferErrorCode;
 }
 
 /** What a decoder read from a file: raw records per table, before validation and matching. */

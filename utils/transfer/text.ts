@@ -21,21 +21,102 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes file bytes: a BOM decides (UTF-8, UTF-16), otherwise strict UTF-8, and bytes that are
- * not valid UTF-8 mean a legacy Excel file, read as Windows-1252 (a superset of Latin-1).
+ * UTF-16 without a byte order mark (Outlook and some Windows tools write it): text that is mostly
+ * ASCII then has a zero byte in every other position. Looks at the first 4 KB.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Where bytes are not valid UTF-8: the 1-based lines holding a bad sequence, and how many valid
+ * multi-byte sequences there are (a legacy 8-bit file has none or almost none).
+ */
+function utf8Damage(bytes: Uint8Array): { badLines: Set<number>; bad: number; multibyte: number } {
+  const badLines = new Set<number>();
+  let bad = 0;
+  let multibyte = 0;
+  let line = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      if (b === 0x0a) line++;
+      i++;
+      continue;
+    }
+    const size = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = size > 0 && i + size <= bytes.length;
+    for (let k = 1; ok && k < size; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      multibyte++;
+      i += size;
+    } else {
+      bad++;
+      badLines.add(line);
+      i++;
+    }
+  }
+  return { badLines, bad, multibyte };
+}
+
+/** What `decodeText` found. `badLines`: lines of a UTF-8 file that hold bytes that are not UTF-8. */
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  badLines?: ReadonlySet<number>;
+}
+
+/**
+ * Decodes file bytes: a BOM decides (UTF-8, UTF-16); UTF-16 without a BOM is recognised by its
+ * zero bytes; otherwise UTF-8. A file with bytes that are not UTF-8 is a legacy Excel file (read
+ * as Windows-1252, a superset of Latin-1) unless it is mostly valid UTF-8 with a few damaged
+ * fields: then it stays UTF-8 and `badLines` names the lines whose rows are left out.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
+    const damage = utf8Damage(body);
+    if (damage.multibyte >= damage.bad) {
+      return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', badLines: damage.badLines };
+    }
     return { text: decodeWindows1252(body), encoding: 'windows-1252' };
+  }
+}
+
+const LATIN1_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii', 'ansi_x3.4-1968']);
+
+/**
+ * Decodes bytes in a named character set (a vCard `CHARSET=` parameter), with every encoding the
+ * browser's `TextDecoder` knows; `undefined` when the label is unknown or the bytes don't fit it.
+ */
+export function decodeCharset(bytes: Uint8Array, charset: string): string | undefined {
+  const label = charset.trim().toLowerCase();
+  if (LATIN1_LABELS.has(label)) return decodeWindows1252(bytes);
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
   }
 }
 

@@ -65,7 +65,7 @@ describe('import: other apps', () => {
     const { plan, report } = await importBytes(db, fixture('outlook-contacts.csv'));
     expect(plan.format).toBe('outlook-csv');
     expect(report).toMatchObject({ imported: 2, errors: 1 });
-    expect(plan.invalid).toEqual([{ line: 4, reason: 'no name, email address or company' }]);
+    expect(plan.invalid).toMatchObject([{ line: 4, reason: 'no name, email address or company' }]);
     expect(await findByEmail(db, 'k.hoffmann@versicherung.example')).toMatchObject({
       displayName: 'Katrin Hoffmann',
       emails: ['k.hoffmann@versicherung.example', 'katrin.h@privat.example'],
@@ -151,10 +151,20 @@ describe('import: matching and merging', () => {
 
   it('reports invalid rows with line and reason and imports the rest', async () => {
     const db = freshDb();
-    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,not-an-email,,,\nC,D,,c@d.example,,,\n';
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n,,,,,,01 Mar 2024\nC,D,,c@d.example,,,\n';
     const { plan, report } = await importBytes(db, text(csv));
-    expect(plan.invalid).toEqual([{ line: 2, reason: 'emails.0: not an email address: not-an-email' }]);
+    expect(plan.invalid).toMatchObject([{ line: 2, reason: 'no name, email address or company' }]);
     expect(report).toMatchObject({ imported: 1, errors: 1 });
+  });
+
+  it('a bad email cell is left out with a warning on its row; the contact is kept', async () => {
+    const db = freshDb();
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,not-an-email,,,\nC,D,,c@d.example,,,\n';
+    const decoded = await decodeImport(text(csv));
+    expect(decoded.contacts[0]!.warnings).toEqual(['email "not-an-email" left out: not an email address: not-an-email']);
+    const plan = await planImport(db, decoded);
+    expect(plan.invalid).toEqual([]);
+    expect((await applyImport(db, plan)).imported).toBe(2);
   });
 });
 
@@ -178,10 +188,14 @@ describe('import: bad files are refused whole, nothing written', () => {
 
   it('empty file', () => refused(new Uint8Array(0), 'empty', /The file is empty/));
   it('blank lines only', () => refused(text('\r\n \n'), 'empty', /empty/));
-  it('a broken quote', () =>
-    refused(text('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,a@b.example,"Open Quote GmbH,,\nC,D,,,,,\n'), 'broken-quote', /^Line 2: a quoted field is never closed/));
-  it('a vCard without END', () =>
-    refused(text('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:B\r\n'), 'vcard-no-end', /^Line 5: the card that begins here has no END:VCARD/));
+  it('only broken rows', () =>
+    refused(
+      text('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,a@b.example,"Open" GmbH,,\nC,D,,,,,,,x\n'),
+      'nothing-readable',
+      /^Line 2: a field opens with a quote and goes on after it closes \("Open" GmbH.*\(and 1 more rows that could not be read/,
+    ));
+  it('a vCard whose only card has no END', () =>
+    refused(text('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:B\r\n'), 'vcard-no-end', /^Line 1: the card that begins here has no END:VCARD/));
   it("another app's JSON", () => refused(text('{"version":1,"people":[]}'), 'not-rapport', /not a Rapport backup/));
   it('a backup from a future version', () =>
     refused(text(JSON.stringify({ format: 'rapport-backup', version: 3, exportedAt: 'x', appVersion: '2.0', data: {} })), 'future-version', /format version 3.*reads versions 1 to 2/));
