@@ -55,7 +55,7 @@ function sduiLines(card: Element, nameEl: Element | null, contact: Element | nul
     if (nameEl && !(nameEl.compareDocumentPosition(p) & 4)) continue;
     if (stopAt && (stopAt.contains(p) || stopAt.compareDocumentPosition(p) & 4)) break;
     const text = textOf(p);
-    if (!text || /^[·•]/.test(text) || /^\p{L}{2,6}\s*\/\s*\p{L}{2,6}$/u.test(text)) continue;
+    if (!text || S.DEGREE.test(text) || /^\p{L}{2,6}\s*\/\s*\p{L}{2,6}$/u.test(text)) continue;
     lines.push(text);
   }
   return lines;
@@ -98,9 +98,9 @@ function extractProfile(doc: Document, url: URL, context: RawPageContext, viewer
     },
   );
   const experience = attempt(() => readExperience(main)) ?? {};
-  const atMatch = headline ? /^(.+?)\s+(?:at|@|bei|chez|en)\s+(.+?)(?:\s+[|·,]|$)/.exec(headline) : null;
+  const atMatch = headline ? S.HEADLINE_AT.exec(headline) : null;
   const company = firstOf(
-    () => /:\s*(.+?)\.\s/.exec(attr(qFirst(card, S.CURRENT_COMPANY), 'aria-label'))?.[1],
+    () => /:\s*(.+?)\.(?:\s|$)/.exec(attr(qFirst(card, S.CURRENT_COMPANY), 'aria-label'))?.[1],
     () => textOf(qFirst(card, S.CURRENT_COMPANY)),
     () => experience.company,
     () => sdui[1],

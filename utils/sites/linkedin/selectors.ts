@@ -1,3 +1,6 @@
+import { anyOf, forms } from '../labels';
+import * as L from './labels';
+
 /**
  * LinkedIn DOM knowledge (read only: nothing is ever added to LinkedIn pages), stablest first.
  * Two profile layouts live side by side: classic Ember (2024) and the 2025/26 server-driven UI (SDUI).
@@ -69,9 +72,13 @@ export const CONTACT_INFO = 'a[href*="/overlay/contact-info/"]';
 
 /** Top-card company button: aria-label "Current company: X. Click to skip to experience card". */
 export const CURRENT_COMPANY = [
-  // seen 2026-11 in shared/fixtures/linkedin-profile.html (classic)
-  'button[aria-label^="Current company:"]',
-] as const;
+  // seen 2026-11 in shared/fixtures/linkedin-profile.html (classic; localised prefixes: labels.ts)
+  forms(L.CURRENT_COMPANY).map((form) => `button[aria-label^="${form}:"], button[aria-label^="${form} :"]`).join(', '),
+];
+/** Headline "Title at Company" (labels.ts AT). */
+export const HEADLINE_AT = new RegExp(`^(.+?)\\s+(?:${anyOf(L.AT)})\\s+(.+?)(?:\\s+[|·,]|$)`);
+/** A connection-degree badge in any language ("· 2nd", "· 2.", "· 2e", "3°", "1er"). */
+export const DEGREE = /^[·•]|^\d\s*\p{L}{0,3}[.°º]?$/u;
 
 /** Experience section. */
 export const EXPERIENCE = [
