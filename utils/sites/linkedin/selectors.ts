@@ -153,6 +153,10 @@ export const EVENT_SENDER_LINK = [
   'a.msg-s-message-group__profile-link[href*="/in/"]',
   'a.msg-s-event-listitem__link[href*="/in/"]',
 ] as const;
+/** Day heading ("Today", "Gestern", "Monday") and a group's clock time: dates when an event has no URN. */
+// seen 2026-11 in shared/fixtures/linkedin-messaging.html
+export const DAY_HEADING = 'time.msg-s-message-list__time-heading';
+export const GROUP_TIME = 'time.msg-s-message-group__timestamp';
 export const EVENT_BODY = [
   // seen 2026-11 in shared/fixtures/linkedin-messaging.html
   '.msg-s-event-listitem__body',
