@@ -12,7 +12,9 @@ import { PageContextSchema, type RawPageContext } from './types';
 /**
  * The contract: every adapter over every fixture (shared and our own dated ones), in every state the
  * fixture offers, driven through the fixture's own `__nav` runtime (it runs in happy-dom), compared
- * with `<name>.expected.json`. Also checks the moment between URL change and DOM swap.
+ * with `<name>.expected.json`. Also checks the moment between URL change and DOM swap. Every English
+ * fixture runs again in each language of testing/languages.ts (de fr es it nl pt pl, and sv, which no
+ * label table knows): the same people, ids and dates are expected.
  */
 
 const ws = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();

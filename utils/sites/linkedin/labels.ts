@@ -28,6 +28,6 @@ export const AT: Labels = {
   es: 'en', // product UI
   it: 'presso', // product UI
   nl: 'bij', // product UI
-  pt: 'na|no', // product UI
+  pt: 'na', // product UI
   pl: 'w', // product UI
 };

@@ -77,8 +77,8 @@ export const CURRENT_COMPANY = [
 ];
 /** Headline "Title at Company" (labels.ts AT). */
 export const HEADLINE_AT = new RegExp(`^(.+?)\\s+(?:${anyOf(L.AT)})\\s+(.+?)(?:\\s+[|·,]|$)`);
-/** A connection-degree badge in any language ("· 2nd", "· 2.", "· 2e", "3°", "1er"). */
-export const DEGREE = /^[·•]|^\d\s*\p{L}{0,3}[.°º]?$/u;
+/** A connection-degree badge in any language ("· 2nd", "· 2.", "2e", "3°", "1er", "2.º", "3rd+"). */
+export const DEGREE = /^[·•]|^\d(st|nd|rd|th|er|e|\.|°|º|\.º|:a)?\+?$/;
 
 /** Experience section. */
 export const EXPERIENCE = [

@@ -261,7 +261,8 @@ function readPane(doc: Document, url: URL, context: RawPageContext, isSelf: (p: 
     root = qa(doc, selector).find((el) => isShown(el)) ?? null;
     if (root) break;
   }
-  const messageEls = qaFirst(root, S.MESSAGE);
+  // A list inside a message (attachments, a quoted mail's markup) is part of that message.
+  const messageEls = qaFirst(root, S.MESSAGE).filter((el, _i, all) => !all.some((outer) => outer !== el && outer.contains(el)));
   if (!root || !messageEls.length) return context;
   context.view = 'email-thread';
 
