@@ -36,7 +36,7 @@ describe('label tables', () => {
       for (const lang of LANGS) {
         const line = body.split('\n').find((l) => l.trim().startsWith(`${lang}:`));
         expect(line, `${site} ${tables[i]} ${lang}`).toBeDefined();
-        expect(line, `${site} ${tables[i]} ${lang}: source`).toMatch(/\/\/ (seen: .+|product UI.*)$/);
+        expect(line, `${site} ${tables[i]} ${lang}: source`).toMatch(/\/\/ (seen: .+|product UI.*|usage.*)$/);
       }
     }
   });
@@ -76,6 +76,25 @@ describe('Outlook reading pane rows in a language no table knows', () => {
     const other = await extractFrom(file, expected.serve_at, japanese);
     expect(peopleOf(other)).toEqual(peopleOf(english));
     expect(other.messages.map((m) => [m.to.length, m.cc.length])).toEqual(english.messages.map((m) => [m.to.length, m.cc.length]));
+  });
+});
+
+describe('LinkedIn top card in each language', () => {
+  test.each(VARIANTS)('%s: with no experience section and no "at" in the headline, the company comes from the localised company button', async (lang) => {
+    const file = join(SHARED_FIXTURES, 'linkedin-profile.html');
+    const expected = JSON.parse(readFileSync(file.replace(/\.html$/, '.expected.json'), 'utf8'));
+    const fx = await openFixture(file, expected.serve_at, true, (html) =>
+      localise(html, expected.serve_at, lang).split('Head of Procurement Operations at Northwind Logistics |').join('Procurement |'),
+    );
+    try {
+      for (const section of Array.from(fx.doc.querySelectorAll('section')).filter((el) => el.querySelector('#experience'))) section.remove();
+      const ctx = adapterFor(fx.url())!.extract(fx.doc, fx.url());
+      expect(ctx.people).toHaveLength(1);
+      // Swedish is in no table: no company rather than a wrong one.
+      expect(ctx.people[0]!.company).toBe(lang === 'sv' ? undefined : 'Northwind Logistics');
+    } finally {
+      await fx.close();
+    }
   });
 });
 

@@ -4,15 +4,15 @@ import type { Labels } from '../labels';
  * Gmail labels (see ../labels.ts). Gmail marks most things without words (`email`/`name` attributes,
  * field `name`s, `data-*` ids), so only two labels are left: the name Gmail gives the account owner
  * in recipient lines, and the row labels of the "Show details" table. "product UI" marks Google's
- * own term in that language, not yet seen in a capture here: the address comparison (owner) and the
- * row order (details) decide first, so a wrong form costs a fallback, never a person.
+ * own term in that language, not yet seen in a capture here. A wrong or missing form is never the
+ * only way: the owner is also found by address, and an unknown details row counts as To.
  */
 
 /** The owner's name in recipient lines (`<span email=… name="me">`). */
 export const ME: Labels = {
   en: 'me', // seen: shared/fixtures/gmail-thread.html, gmail-inbox.html (name="me")
-  de: 'ich', // seen: tests/fixtures/gmail/2026-11-25-thread-de.html (name="ich"); issue 16
-  fr: 'moi', // seen: issue 16 ("me"/"ich"/"moi"); product UI
+  de: 'ich', // seen: tests/fixtures/gmail/2026-11-25-thread-de.html (name="ich")
+  fr: 'moi', // product UI (named in issue 16)
   es: 'yo', // product UI
   it: 'io', // product UI
   nl: 'mij|ik', // product UI
@@ -23,9 +23,9 @@ export const ME: Labels = {
 /** "Show details" rows: from / to / cc / bcc (the label is the row's first cell, with a colon). */
 export const FROM: Labels = {
   en: 'from', // seen: shared/fixtures/gmail-thread.html (table.ajC "from:")
-  de: 'von', // seen: tests/fixtures/gmail/2026-11-25-thread-de.html ("von:"); code corpus ReplyWithHeader i18n "Von:"
-  fr: 'de', // product UI; code corpus ReplyWithHeader i18n "De :"
-  es: 'de', // product UI; code corpus ReplyWithHeader i18n "De :"
+  de: 'von', // seen: tests/fixtures/gmail/2026-11-25-thread-de.html ("von:"); mail-header term in code corpus jeevatkm/ReplyWithHeaderMozilla rwh-i18n.js "Von:"
+  fr: 'de', // product UI; mail-header term in code corpus jeevatkm/ReplyWithHeaderMozilla rwh-i18n.js "De :"
+  es: 'de', // product UI; mail-header term in code corpus jeevatkm/ReplyWithHeaderMozilla rwh-i18n.js "De :"
   it: 'da', // product UI
   nl: 'van', // product UI
   pt: 'de', // product UI

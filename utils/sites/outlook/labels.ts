@@ -3,8 +3,9 @@ import type { Labels } from '../labels';
 /**
  * Outlook on the web labels (see ../labels.ts). "seen" names where a form was observed; forms
  * marked "product UI" are Microsoft's own terms for the field in that language (Outlook desktop and
- * web share them), not yet seen in a capture of OWA's DOM: structure decides first, so a wrong form
- * there costs a fallback, never a person.
+ * web share them), not yet seen in a capture of OWA's DOM. A wrong or missing form is never the only
+ * way: structure recognises the same field (wells by their suggestion list and order, the body as
+ * the multi-line box, rows by their place after the sender).
  */
 
 /** Recipient well / reading-pane row "To". */
@@ -33,7 +34,7 @@ export const CC: Labels = {
 
 /** "Bcc". */
 export const BCC: Labels = {
-  en: 'Bcc', // seen: code corpus, OWA automation scripts (Bcc well)
+  en: 'Bcc', // seen: code corpus, MailBoost outlook.js recipient prefix /^(to|an|cc|bcc)\s*:/
   de: 'Bcc', // product UI
   fr: 'Cci', // product UI
   es: 'CCO', // product UI
@@ -46,9 +47,9 @@ export const BCC: Labels = {
 /** Reading pane "From:" (the row's `aria-label` prefix). */
 export const FROM: Labels = {
   en: 'From', // seen: shared/fixtures/outlook-reading-pane.html
-  de: 'Von', // seen: issue 16 (German OWA reading pane "Von:"); code corpus ReplyWithHeader i18n "Von:"
-  fr: 'De', // seen: code corpus ReplyWithHeader i18n "De :"
-  es: 'De', // seen: code corpus ReplyWithHeader i18n "De :"
+  de: 'Von', // seen: issue 16 (German OWA reading pane "Von:", from public OWA automation code); mail-header term in code corpus jeevatkm/ReplyWithHeaderMozilla rwh-i18n.js "Von:"
+  fr: 'De', // seen: mail-header term in code corpus jeevatkm/ReplyWithHeaderMozilla rwh-i18n.js "De :"
+  es: 'De', // seen: mail-header term in code corpus jeevatkm/ReplyWithHeaderMozilla rwh-i18n.js "De :"
   it: 'Da', // product UI
   nl: 'Van', // product UI
   pt: 'De', // product UI
@@ -58,7 +59,7 @@ export const FROM: Labels = {
 /** Compose body editor: `aria-label` prefix ("Message body, press Alt+F10 to exit"). */
 export const BODY: Labels = {
   en: 'Message body', // seen: tests/fixtures/outlook/2026-11-25-compose.html; code corpus OWA automation
-  de: 'Nachrichtentext', // seen: issue 16; code corpus bookmarklet '.allowTextSelection [aria-label="Nachrichtentext"]'
+  de: 'Nachrichtentext', // seen: issue 16; code corpus OWA bookmarklet '.allowTextSelection [aria-label="Nachrichtentext"]'
   fr: 'Corps du message', // product UI
   es: 'Cuerpo del mensaje', // product UI
   it: 'Corpo del messaggio', // product UI
