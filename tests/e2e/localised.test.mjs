@@ -4,7 +4,8 @@
 // tests/fixtures/outlook/2026-11-30-*-de.html; the English ones are served on outlook.office365.com.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, sidebarFrame } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { fixturePath, launch, sidebarFrame } from './harness.mjs';
 
 const LENA = 'lena.vogt@harbor-freight.example';
 const CONVERSATION = '/mail/inbox/id/AAQkADAwATM0MDAAMS1iNWYwLTg3ZmEtMDACLTAwCgAQAFq1H7m%2B9kGJt3a%2F0cYh8xE%3D';
@@ -79,6 +80,53 @@ describe('Outlook in German', () => {
     const flag = row.locator('[data-testid="person-warning"]');
     await flag.waitFor();
     assert.match(await flag.getAttribute('data-reasons'), /frequency/);
+    await page.close();
+  });
+
+  test('saved messages keep the German page date; a date the page does not give is the time of saving, marked so', async () => {
+    const page = await b.context.newPage();
+    // The same German pane, but OWA's short form for this week's mail: a weekday and a time, no date.
+    const german = readFileSync(fixturePath('outlook/2026-11-30-reading-pane-de.html'), 'utf8');
+    const weekdayOnly = german.replace(/(class="AL_OM">)[^<]*/g, '$1Mi 08:47');
+    let served = german;
+    await page.route(`${DE}/mail/inbox/id/**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'Content-Security-Policy': "script-src 'nonce-fx' 'strict-dynamic'; object-src 'none'" },
+        body: served,
+      }),
+    );
+    /** Adds the sender as a contact, saves the conversation, returns the saved emails' times. */
+    const capture = async (email, name) => {
+      const { frame } = await people(page);
+      const row = frame.locator(`[data-testid="person"][data-email="${email}"]`);
+      await row.locator('[data-testid="add-contact"]').click();
+      await frame.locator('[data-testid="contact-card"]', { hasText: name }).waitFor();
+      await frame.click('[data-testid="capture-conversation"]');
+      await frame.locator('[data-testid="capture-status"]').waitFor();
+      const emails = frame.locator('[data-testid="timeline-item"][data-kind="email"]');
+      await emails.first().waitFor();
+      return emails.locator('time').evaluateAll((els) => els.map((el) => ({ at: el.dateTime, source: el.dataset.dateSource ?? '', text: el.textContent })));
+    };
+    await page.goto(`${DE}${CONVERSATION}`);
+    const dated = await capture('juergen.weiss@weiss-maschinenbau.example', 'Jürgen Weiß');
+    assert.ok(dated.length >= 1);
+    for (const item of dated) {
+      assert.equal(item.source, '', JSON.stringify(item));
+      assert.ok(new Date(item.at).getFullYear() === 2025, `page date kept: ${item.at}`);
+    }
+    served = weekdayOnly;
+    await page.goto(`${DE}${CONVERSATION}`);
+    await page.evaluate(() => window.__nav(1)); // the other conversation (Tomás), not saved yet
+    const before = Date.now();
+    const undated = await capture('tomas.obriain@harbourfreight.example', 'Tomás Ó Briain');
+    assert.ok(undated.length >= 1);
+    for (const item of undated) {
+      assert.equal(item.source, 'capture', JSON.stringify(item));
+      assert.match(item.text, /Zeitpunkt des Speicherns/);
+      assert.ok(new Date(item.at).getTime() >= before - 60_000, `time of saving: ${item.at}`);
+    }
     await page.close();
   });
 
