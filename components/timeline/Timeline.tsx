@@ -101,7 +101,10 @@ function TimelineItem({ db, item, onDelete }: { db: RapportDB; item: Interaction
         <span>{t(enumKey('channel', item.channel))}</span>
         <span>· {t(enumKey('direction', item.direction))}</span>
         <span>· {t(enumKey('department', item.department))}</span>
-        <time dateTime={item.occurredAt}>· {formatDate(item.occurredAt, true)}</time>
+        <time dateTime={item.occurredAt} data-date-source={item.dateIsCaptureTime ? 'capture' : undefined}>
+          · {formatDate(item.occurredAt, true)}
+          {item.dateIsCaptureTime ? ` (${t('dateIsCaptureTime')})` : ''}
+        </time>
         {item.important && <span className="badge badge--known">{t('important')}</span>}
       </div>
       {item.subject && (

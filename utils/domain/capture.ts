@@ -10,6 +10,8 @@ export interface CapturedMessage {
   direction: Direction;
   department: 'sales';
   occurredAt: string;
+  /** No date could be read off the page: `occurredAt` is the capture time, and the timeline says so. */
+  dateIsCaptureTime?: boolean;
   subject?: string;
   text: string;
   source: Source;
@@ -85,6 +87,7 @@ export function conversationToInteractions(
       direction: fromMe ? 'outbound' : 'inbound',
       department: 'sales',
       occurredAt: message.sentAt ?? now.toISOString(),
+      ...(message.sentAt ? {} : { dateIsCaptureTime: true }),
       ...(context.subject?.trim() ? { subject: context.subject.trim().slice(0, 1000) } : {}),
       text: message.text,
       source: {

@@ -33,6 +33,8 @@ export const InteractionSchema = z.object({
   direction: DirectionSchema,
   department: DepartmentSchema.default('sales'),
   occurredAt: InstantSchema,
+  /** The page showed no date that could be read: `occurredAt` is the time of capture. */
+  dateIsCaptureTime: z.boolean().optional(),
   subject: LineSchema.optional(),
   text: TextSchema.default(''),
   source: SourceSchema.optional(),

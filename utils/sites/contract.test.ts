@@ -5,13 +5,16 @@ import { describe, expect, test } from 'vitest';
 import { displayName, emailKey } from './dom';
 import { ADAPTERS, adapterFor } from './index';
 import { expectedStates, type ExpectedState } from './testing/expected';
+import { isEnglish, localise, VARIANTS, type Variant } from './testing/languages';
 import { openFixture, OWN_FIXTURES, SHARED_FIXTURES, type FixtureWindow } from './testing/fixture-window';
 import { PageContextSchema, type RawPageContext } from './types';
 
 /**
  * The contract: every adapter over every fixture (shared and our own dated ones), in every state the
  * fixture offers, driven through the fixture's own `__nav` runtime (it runs in happy-dom), compared
- * with `<name>.expected.json`. Also checks the moment between URL change and DOM swap.
+ * with `<name>.expected.json`. Also checks the moment between URL change and DOM swap. Every English
+ * fixture runs again in each language of testing/languages.ts (de fr es it nl pt pl, and sv, which no
+ * label table knows): the same people, ids and dates are expected.
  */
 
 const ws = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
@@ -27,6 +30,8 @@ interface FixtureCase {
   expected: unknown & { serve_at: string; states: unknown[] };
   /** Extra query for layout variants (LinkedIn profile SDUI). */
   query?: string;
+  /** The page in another language (generated from the English fixture by testing/languages.ts). */
+  lang?: Variant;
 }
 
 function cases(): FixtureCase[] {
@@ -47,7 +52,13 @@ function cases(): FixtureCase[] {
       list.push({ label: `tests/fixtures/${site}/${file}`, html: join(dir, file), expected });
     }
   }
-  return list;
+  // Every English fixture again in every listed language (and in one no table knows: sv).
+  const variants: FixtureCase[] = [];
+  for (const c of list) {
+    if (!isEnglish(readFileSync(c.html, 'utf8'))) continue;
+    for (const lang of VARIANTS) variants.push({ ...c, label: `${c.label} [${lang}]`, lang });
+  }
+  return [...list, ...variants];
 }
 
 function withQuery(url: string, query?: string): string {
@@ -106,6 +117,7 @@ function checkContext(ctx: RawPageContext, state: ExpectedState, label: string) 
       expect(got.snippet, `${where} snippet flag`).toBeFalsy();
       expect(ws(got.text), `${where} text`).toBe(ws(want.text));
     }
+    if (want.sentLocal || want.sentUtc) expect(got.undated, `${where} dated`).toBeFalsy();
     if (want.sentLocal) expect(got.sentAt && localMinute(got.sentAt), `${where} date`).toBe(want.sentLocal);
     if (want.sentUtc) expect(got.sentAt?.slice(0, 16), `${where} date`).toBe(want.sentUtc);
   });
@@ -121,7 +133,8 @@ function checkInBetween(ctx: RawPageContext, state: ExpectedState, label: string
 describe('adapter contract over every fixture', () => {
   test.each(cases().map((c) => [c.label, c] as const))('%s', async (_label, fixture) => {
     const states = expectedStates(fixture.expected);
-    const fx = await openFixture(fixture.html, withQuery(fixture.expected.serve_at, fixture.query));
+    const transform = fixture.lang ? (html: string) => localise(html, fixture.expected.serve_at, fixture.lang!) : undefined;
+    const fx = await openFixture(fixture.html, withQuery(fixture.expected.serve_at, fixture.query), true, transform);
     try {
       const hasNav = !!(fx.win as unknown as { __nav?: unknown }).__nav;
       // Initial load (state 0 or the only state).
@@ -141,7 +154,7 @@ describe('adapter contract over every fixture', () => {
     }
     // Load-only states (Outlook deeplink) open on their own URL.
     for (const state of states.filter((s) => s.loadOnly)) {
-      const own = await openFixture(fixture.html, withQuery(state.url, `state=${state.name}`));
+      const own = await openFixture(fixture.html, withQuery(state.url, `state=${state.name}`), true, transform);
       try {
         checkContext(extract(own), state, `${fixture.label} [load ${state.name}]`);
       } finally {

@@ -301,42 +301,7 @@ export class PeopleCollector {
   }
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, 'mär': 2, maer: 2, apr: 3, may: 4, mai: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, okt: 9, nov: 10, dec: 11, dez: 11,
-};
-
-/**
- * Parses the local date-time strings webmail shows ("Tue, Mar 4, 2025, 4:02 PM", "Wed 3/5/2025 8:47 AM",
- * "Di., 4. März 2025, 16:02", "2025-03-04 16:02") into an ISO instant, read as the browser's local time.
- * Undefined when the string has no full date (relative labels like "3 days ago").
- */
-export function parseLocalDateTime(value: string): string | undefined {
-  const text = cleanText(value).toLowerCase();
-  let y = NaN;
-  let mo = NaN;
-  let d = NaN;
-  let m: RegExpExecArray | null;
-  if ((m = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text))) [y, mo, d] = [+m[1]!, +m[2]! - 1, +m[3]!];
-  else if ((m = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(text))) [y, mo, d] = [+m[3]!, +m[1]! - 1, +m[2]!];
-  else if ((m = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(text))) [y, mo, d] = [+m[3]!, +m[2]! - 1, +m[1]!];
-  else if ((m = /([a-zä]{3,})\.? (\d{1,2}),? (\d{4})/.exec(text)) && MONTHS[m[1]!.slice(0, 3)] !== undefined) {
-    [y, mo, d] = [+m[3]!, MONTHS[m[1]!.slice(0, 3)]!, +m[2]!];
-  } else if ((m = /(\d{1,2})\.? ([a-zä]{3,})\.? (\d{4})/.exec(text)) && MONTHS[m[2]!.slice(0, 3)] !== undefined) {
-    [y, mo, d] = [+m[3]!, MONTHS[m[2]!.slice(0, 3)]!, +m[1]!];
-  }
-  if (!(y > 1970 && mo >= 0 && mo < 12 && d >= 1 && d <= 31)) return undefined;
-  let h = 0;
-  let min = 0;
-  const t = /(\d{1,2}):(\d{2})\s*([ap])?\.?\s*m?\.?/.exec(text.slice((m?.index ?? 0) + (m?.[0].length ?? 0)));
-  if (t) {
-    h = +t[1]!;
-    min = +t[2]!;
-    if (t[3] === 'p' && h < 12) h += 12;
-    if (t[3] === 'a' && h === 12) h = 0;
-  }
-  const date = new Date(y, mo, d, h, min);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
+export { parseLocalDateTime } from './dates';
 
 const INPUT_VALUE = typeof HTMLInputElement !== 'undefined' ? Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.get : undefined;
 const AREA_VALUE = typeof HTMLTextAreaElement !== 'undefined' ? Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.get : undefined;

@@ -38,6 +38,11 @@ export interface RawMessage {
   text: string;
   /** True when the body is not rendered (collapsed message) and `text` is only the site's snippet. */
   snippet?: boolean;
+  /**
+   * True when no date could be read off the page (none shown, or one that does not name an instant
+   * for certain): whoever stores the message uses the time of capture and says so.
+   */
+  undated?: boolean;
 }
 
 /** Plain PageContext as sent from a content script. */
@@ -98,6 +103,7 @@ export const MessageSchema = z.object({
   sentAt: z.iso.datetime({ offset: true }).optional(),
   text: short(200_000).default(''),
   snippet: z.boolean().optional(),
+  undated: z.boolean().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

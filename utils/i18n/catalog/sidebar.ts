@@ -73,6 +73,7 @@ export default {
   showMore: { en: 'Show more', de: 'Mehr anzeigen' },
   showLess: { en: 'Show less', de: 'Weniger anzeigen' },
   important: { en: 'Important', de: 'Wichtig' },
+  dateIsCaptureTime: { en: 'time saved: the page showed no readable date', de: 'Zeitpunkt des Speicherns: Datum auf der Seite nicht lesbar' },
   markImportant: { en: 'Mark important', de: 'Als wichtig markieren' },
   noteText: { en: 'Note', de: 'Notiz' },
   notePlaceholder: { en: 'What happened? What was promised?', de: 'Was ist passiert? Was wurde zugesagt?' },

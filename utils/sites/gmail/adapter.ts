@@ -64,7 +64,7 @@ function firstShown(doc: Document, selectors: readonly string[]): Element | null
 function address(el: Element, account: Account): Address | undefined {
   const email = emailKey(attr(el, 'email')) || emailKey(attr(el, 'data-hovercard-id'));
   let name = displayName(attr(el, 'name')) || displayName(attr(el, 'data-name')) || displayName(textOf(el));
-  if (email && account.email === email && (!name || /^(me|ich|moi|yo|io|mij)$/i.test(name))) name = account.name ?? '';
+  if (email && account.email === email && (!name || S.ME_NAME.test(name))) name = account.name ?? '';
   if (!name && !email) return undefined;
   return { name: name || email, ...(email ? { email } : {}) };
 }
@@ -88,8 +88,8 @@ function readRecipients(item: Element, account: Account): { to: Address[]; cc: A
   if (table && q(table, '[email]')) {
     for (const row of qa(table, 'tr')) {
       const label = textOf(row.firstElementChild).toLowerCase();
-      if (q(row, '.gD') || /^(from|von|de|da|van)\b/.test(label)) continue;
-      const target = /^(cc|bcc|kopie|bcc)\b/.test(label) ? cc : to;
+      if (q(row, '.gD') || S.DETAILS_FROM.test(label)) continue;
+      const target = S.DETAILS_CC.test(label) ? cc : to;
       for (const el of qa(row, '[email]')) {
         const found = address(el, account);
         if (found) target.push(found);
@@ -111,11 +111,17 @@ function readMessage(item: Element, index: number, threadId: string, account: Ac
   const from = attempt(() => readSender(item, account));
   const { to, cc } = attempt(() => readRecipients(item, account)) ?? { to: [], cc: [] };
   const dateEl = qFirst(item, S.DATE);
-  const sentAt = attempt(() => parseLocalDateTime(attr(dateEl, 'title') || attr(dateEl, 'alt') || textOf(dateEl)));
+  const lang = attr(item.ownerDocument.documentElement, 'lang');
+  const sentAt = firstOf(
+    () => parseLocalDateTime(attr(dateEl, 'title'), { lang }),
+    () => parseLocalDateTime(attr(dateEl, 'alt'), { lang }),
+    () => parseLocalDateTime(textOf(dateEl), { lang }),
+  );
   const body = qFirst(item, S.BODY);
   const message: RawMessage = { id: clip(id, 500), to, cc, text: '' };
   if (from) message.from = from;
   if (sentAt) message.sentAt = sentAt;
+  else message.undated = true;
   if (body) {
     message.text = visibleText(body, S.QUOTE);
   } else {

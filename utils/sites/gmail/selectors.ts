@@ -1,3 +1,6 @@
+import { anyOf, forms } from '../labels';
+import * as L from './labels';
+
 /**
  * Gmail DOM knowledge, stablest first within each list. Each entry says when and where it was seen;
  * a Gmail redesign should be a new dated fixture plus edits here.
@@ -104,9 +107,14 @@ export const ACCOUNT_LINK = [
 
 /** Recipient spans Gmail marks as the user ("me"; `name` is localised, so also compared by address). */
 export const ME = [
-  // seen 2026-11 in shared/fixtures/gmail-thread.html
-  '[email][name="me"]',
-] as const;
+  // seen 2026-11 in shared/fixtures/gmail-thread.html ("me"), tests/fixtures/gmail/2026-11-25-thread-de.html ("ich")
+  forms(L.ME).map((form) => `[email][name="${form}"]`).join(', '),
+];
+/** The owner's name in recipient lines, in every language of labels.ts. */
+export const ME_NAME = new RegExp(`^(${anyOf(L.ME)})$`, 'i');
+/** "Show details" row labels: the sender's row (also recognised by its .gD), and Cc / Bcc rows. */
+export const DETAILS_FROM = new RegExp(`^(${anyOf(L.FROM)})\\s*(:|$)`, 'i');
+export const DETAILS_CC = new RegExp(`^(${anyOf(L.CC)})\\s*(:|$)`, 'i');
 
 /** Main container whose children swap on navigation (InboxSDK gmail-element-getter: div.aeF > div.nH). */
 export const OBSERVE_ROOT = [

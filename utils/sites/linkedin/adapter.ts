@@ -14,6 +14,7 @@ import {
   textOf,
   visibleText,
   neverThrows,
+  parseLocalDateTime,
 } from '../dom';
 import type { RawMessage, RawPageContext, RawPerson, SiteAdapter } from '../types';
 import * as S from './selectors';
@@ -55,7 +56,7 @@ function sduiLines(card: Element, nameEl: Element | null, contact: Element | nul
     if (nameEl && !(nameEl.compareDocumentPosition(p) & 4)) continue;
     if (stopAt && (stopAt.contains(p) || stopAt.compareDocumentPosition(p) & 4)) break;
     const text = textOf(p);
-    if (!text || /^[·•]/.test(text) || /^\p{L}{2,6}\s*\/\s*\p{L}{2,6}$/u.test(text)) continue;
+    if (!text || S.DEGREE.test(text) || /^\p{L}{2,6}\s*\/\s*\p{L}{2,6}$/u.test(text)) continue;
     lines.push(text);
   }
   return lines;
@@ -98,9 +99,9 @@ function extractProfile(doc: Document, url: URL, context: RawPageContext, viewer
     },
   );
   const experience = attempt(() => readExperience(main)) ?? {};
-  const atMatch = headline ? /^(.+?)\s+(?:at|@|bei|chez|en)\s+(.+?)(?:\s+[|·,]|$)/.exec(headline) : null;
+  const atMatch = headline ? S.HEADLINE_AT.exec(headline) : null;
   const company = firstOf(
-    () => /:\s*(.+?)\.\s/.exec(attr(qFirst(card, S.CURRENT_COMPANY), 'aria-label'))?.[1],
+    () => /:\s*(.+?)\.(?:\s|$)/.exec(attr(qFirst(card, S.CURRENT_COMPANY), 'aria-label'))?.[1],
     () => textOf(qFirst(card, S.CURRENT_COMPANY)),
     () => experience.company,
     () => sdui[1],
@@ -141,6 +142,10 @@ function extractMessaging(doc: Document, url: URL, context: RawPageContext, view
 
   const senders = new Map<string, string>(); // name → profile URL
   let current: { name: string; linkedinUrl?: string } | undefined;
+  const lang = attr(doc.documentElement, 'lang');
+  const now = new Date();
+  let day = '';
+  let clock = '';
   qaFirst(pane, S.EVENT)
     .slice(0, 1000)
     .forEach((event, index) => {
@@ -156,7 +161,15 @@ function extractMessaging(doc: Document, url: URL, context: RawPageContext, view
         }
         if (!own && current?.name && current.linkedinUrl) senders.set(current.name, current.linkedinUrl);
         const urn = attr(event, 'data-event-urn');
-        const sentAt = attempt(() => urnTime(urn));
+        // Without a URN, the day heading and the group's clock time ("Gestern 16:15"); a weekday
+        // or a date without a year names no instant, and the message stays undated.
+        const heading = textOf(q(closest(event, 'li') ?? event, S.DAY_HEADING));
+        if (heading) [day, clock] = [heading, ''];
+        clock = textOf(q(event, S.GROUP_TIME)) || clock;
+        const sentAt = firstOf(
+          () => urnTime(urn),
+          () => (clock ? parseLocalDateTime(`${day} ${clock}`, { now, lang }) : undefined),
+        );
         const result: RawMessage = {
           id: clip(urn || `${threadId || 'thread'}:${index}`, 500),
           to: [],
@@ -165,6 +178,7 @@ function extractMessaging(doc: Document, url: URL, context: RawPageContext, view
         };
         if (current) result.from = { ...current };
         if (sentAt) result.sentAt = sentAt;
+        else result.undated = true;
         return result;
       });
       if (message) context.messages.push(message);

@@ -1,3 +1,6 @@
+import { anyOf, forms } from '../labels';
+import * as L from './labels';
+
 /**
  * LinkedIn DOM knowledge (read only: nothing is ever added to LinkedIn pages), stablest first.
  * Two profile layouts live side by side: classic Ember (2024) and the 2025/26 server-driven UI (SDUI).
@@ -69,9 +72,13 @@ export const CONTACT_INFO = 'a[href*="/overlay/contact-info/"]';
 
 /** Top-card company button: aria-label "Current company: X. Click to skip to experience card". */
 export const CURRENT_COMPANY = [
-  // seen 2026-11 in shared/fixtures/linkedin-profile.html (classic)
-  'button[aria-label^="Current company:"]',
-] as const;
+  // seen 2026-11 in shared/fixtures/linkedin-profile.html (classic; localised prefixes: labels.ts)
+  forms(L.CURRENT_COMPANY).map((form) => `button[aria-label^="${form}:"], button[aria-label^="${form} :"]`).join(', '),
+];
+/** Headline "Title at Company" (labels.ts AT). */
+export const HEADLINE_AT = new RegExp(`^(.+?)\\s+(?:${anyOf(L.AT)})\\s+(.+?)(?:\\s+[|·,]|$)`);
+/** A connection-degree badge in any language ("· 2nd", "· 2.", "2e", "3°", "1er", "2.º", "3rd+"). */
+export const DEGREE = /^[·•]|^\d(st|nd|rd|th|er|e|\.|°|º|\.º|:a)?\+?$/;
 
 /** Experience section. */
 export const EXPERIENCE = [
@@ -146,6 +153,10 @@ export const EVENT_SENDER_LINK = [
   'a.msg-s-message-group__profile-link[href*="/in/"]',
   'a.msg-s-event-listitem__link[href*="/in/"]',
 ] as const;
+/** Day heading ("Today", "Gestern", "Monday") and a group's clock time: dates when an event has no URN. */
+// seen 2026-11 in shared/fixtures/linkedin-messaging.html
+export const DAY_HEADING = 'time.msg-s-message-list__time-heading';
+export const GROUP_TIME = 'time.msg-s-message-group__timestamp';
 export const EVENT_BODY = [
   // seen 2026-11 in shared/fixtures/linkedin-messaging.html
   '.msg-s-event-listitem__body',

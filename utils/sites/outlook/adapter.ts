@@ -38,14 +38,16 @@ function readAccount(doc: Document): Account {
     () => emailKey(attr(tree, 'title')),
     () => emailKey(attr(tree, 'aria-label').match(/[^\s()<>]+@[^\s()<>]+/)?.[0]),
   );
+  // Language-free sources first: the mailbox root's name, the title's position; the button's label
+  // ("Account manager for …") is English.
   const name = firstOf(
-    () => displayName(/\bfor\s+(.+)$/i.exec(attr(qFirst(doc, S.ACCOUNT_BUTTON), 'aria-label'))?.[1]),
+    () => displayName(textOf(tree?.firstElementChild)),
     () => {
-      // "Mail - Dana Whitfield - Outlook", "Subject - Dana Whitfield - Outlook"
+      // "Mail - Dana Whitfield - Outlook", "E-Mail - Dana Whitfield - Outlook"
       const parts = docTitle(doc).split(' - ');
       return parts.length >= 3 && /outlook/i.test(parts[parts.length - 1]!) ? displayName(parts[parts.length - 2]) : '';
     },
-    () => displayName(textOf(tree?.firstElementChild)),
+    () => displayName(/\bfor\s+(.+)$/i.exec(attr(qFirst(doc, S.ACCOUNT_BUTTON), 'aria-label'))?.[1]),
   );
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
@@ -70,9 +72,17 @@ function pillAddress(text: string): Address | undefined {
 function readRecipients(message: Element): { to: Address[]; cc: Address[] } {
   const to: Address[] = [];
   const cc: Address[] = [];
+  // Rows beside the From holder, in OWA's fixed order (To, Cc, Bcc): the position decides when the
+  // label's language is not in the table.
+  const fromHolder = q(message, '[id^="MSG_"][id$="_FROM"]');
+  const siblings = fromHolder?.parentElement ? Array.from(fromHolder.parentElement.children) : [];
+  let unknown = 0;
   for (const row of qa(message, S.RECIPIENT_ROW)) {
     const label = attr(row, 'aria-label');
-    const target = S.TO_LABEL.test(label) ? to : S.CC_LABEL.test(label) ? cc : null;
+    let target = S.TO_LABEL.test(label) ? to : S.CC_LABEL.test(label) ? cc : null;
+    if (!target && row !== fromHolder && siblings.includes(row) && S.ANY_LABEL.test(label) && qaFirst(row, S.PILL).length) {
+      target = unknown++ === 0 ? to : cc;
+    }
     if (!target) continue;
     const pills = qaFirst(row, S.PILL);
     const texts = pills.length
@@ -98,8 +108,13 @@ function readMessage(el: Element, index: number, threadId: string): RawMessage {
   if (from) message.from = from;
   const recipients = attempt(() => readRecipients(el));
   if (recipients) Object.assign(message, recipients);
-  const sentAt = attempt(() => parseLocalDateTime(attr(dateEl, 'title') || textOf(dateEl)));
+  const lang = attr(el.ownerDocument.documentElement, 'lang');
+  const sentAt = firstOf(
+    () => parseLocalDateTime(attr(dateEl, 'title'), { lang }),
+    () => parseLocalDateTime(textOf(dateEl), { lang }),
+  );
   if (sentAt) message.sentAt = sentAt;
+  else message.undated = true;
   const body = qFirst(el, S.BODY);
   if (body) {
     message.text = visibleText(body, S.QUOTE);
@@ -151,14 +166,39 @@ function readWell(well: Element): Address[] {
   return found;
 }
 
+/**
+ * The recipient wells under `root`: by structure (an editable box with an address suggestion list)
+ * or by a label from the table. The label says To or Cc; an unknown one falls back to OWA's order
+ * (the first well is To, the later ones Cc and Bcc).
+ */
 function wellsOf(root: Element): { well: Element; cc: boolean }[] {
   const wells: { well: Element; cc: boolean }[] = [];
-  for (const well of qa(root, S.WELL)) {
+  const candidates = [...qa(root, S.WELL), ...qa(root, S.WELL_STRUCTURE)];
+  for (const well of candidates) {
+    if (wells.some((w) => w.well === well || w.well.contains(well))) continue;
     const label = attr(well, 'aria-label').trim();
     const cc = S.WELL_CC.test(label);
-    if ((cc || S.WELL_TO.test(label)) && !wells.some((w) => w.well.contains(well))) wells.push({ well, cc });
+    if (cc || S.WELL_TO.test(label)) wells.push({ well, cc });
+    else if (matches(well, S.WELL_STRUCTURE)) wells.push({ well, cc: wells.length > 0 });
   }
   return wells;
+}
+
+function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/** The compose's subject: a known field, else its one text input outside the wells. */
+function subjectField(root: Element, wells: { well: Element }[]): Element | null {
+  return (
+    qFirst(root, S.COMPOSE_SUBJECT) ??
+    qa(root, S.COMPOSE_SUBJECT_ANY).find((input) => !wells.some((w) => w.well === input || w.well.contains(input))) ??
+    null
+  );
 }
 
 /** The compose in focus: a shown body editor inside a container with recipient wells (focused one, else the newest). */
@@ -171,13 +211,14 @@ function readCompose(doc: Document): Compose | undefined {
   const active = doc.activeElement;
   const root = roots.find((r) => active && r.contains(active)) ?? roots[roots.length - 1];
   if (!root) return undefined;
+  const wells = wellsOf(root);
   const compose: Compose = {
     inline: !!closest(root, S.READING_ROOT.join(', ')),
-    subject: displayName(fieldValue(qFirst(root, S.COMPOSE_SUBJECT))),
+    subject: displayName(fieldValue(subjectField(root, wells))),
     to: [],
     cc: [],
   };
-  for (const { well, cc } of wellsOf(root)) (cc ? compose.cc : compose.to).push(...readWell(well));
+  for (const { well, cc } of wells) (cc ? compose.cc : compose.to).push(...readWell(well));
   return compose;
 }
 
@@ -220,7 +261,8 @@ function readPane(doc: Document, url: URL, context: RawPageContext, isSelf: (p: 
     root = qa(doc, selector).find((el) => isShown(el)) ?? null;
     if (root) break;
   }
-  const messageEls = qaFirst(root, S.MESSAGE);
+  // A list inside a message (attachments, a quoted mail's markup) is part of that message.
+  const messageEls = qaFirst(root, S.MESSAGE).filter((el, _i, all) => !all.some((outer) => outer !== el && outer.contains(el)));
   if (!root || !messageEls.length) return context;
   context.view = 'email-thread';
 

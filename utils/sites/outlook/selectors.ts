@@ -1,6 +1,10 @@
+import { anyOf, forms } from '../labels';
+import * as L from './labels';
+
 /**
  * Outlook on the web (new OWA, React/Fluent) DOM knowledge, stablest first. Hashed class names are
- * last resorts: they churn (evicypher saw .QMubUjbS-BOly_BTHEZj7 → .fEEQb → .XbIp4).
+ * last resorts: they churn (evicypher saw .QMubUjbS-BOly_BTHEZj7 → .fEEQb → .XbIp4). Labels are
+ * localised: where one is the only signal, every language's form comes from ./labels.ts.
  */
 
 /** The open conversation or item. */
@@ -30,18 +34,20 @@ export const SELECTED_ROW = [
 
 /** One message of the conversation. */
 export const MESSAGE = [
-  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html (English aria-label; .aVla3 hashed)
+  // seen 2026-11 in shared/fixtures/outlook-reading-pane.html: the conversation's list items (no label
+  // needed); the English-only aria-label and the hashed .aVla3 are fallbacks
+  '[role=list] > [role=listitem]',
   '[aria-label="Email message"]',
   '.aVla3',
-  '[role=list] > [role=listitem]',
 ] as const;
 
 /** "From: Name <address>" (address only for senders outside the organisation). */
 export const FROM = [
   // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
   '[id^="MSG_"][id$="_FROM"] [aria-label]',
-  '[aria-label^="From:"]',
-] as const;
+  // "From:" / "Von:" / "De :" … (labels.ts FROM)
+  ...forms(L.FROM).map((form) => `[aria-label^="${form}:"], [aria-label^="${form} :"]`),
+];
 
 /** Sender name when there is no labelled From (collapsed messages). */
 export const FROM_NAME = [
@@ -51,10 +57,16 @@ export const FROM_NAME = [
   '.OZZZK',
 ] as const;
 
-/** Recipient rows: aria-label starts with the localised "To:" / "Cc:". */
+/**
+ * Recipient rows: a labelled element ("To: …", "An: …") next to the From holder, holding pills. The
+ * label's prefix says To or Cc (labels.ts); an unknown prefix falls back to the order OWA always
+ * uses (To first, then Cc, then Bcc).
+ */
 export const RECIPIENT_ROW = '[aria-label]';
-export const TO_LABEL = /^(to|an|à|a|para|aan|till|do)\s*:/i;
-export const CC_LABEL = /^(cc|bcc|kopie|copie|cc\/bcc)\s*:/i;
+export const TO_LABEL = new RegExp(`^(${anyOf(L.TO)})\\s*:`, 'i');
+export const CC_LABEL = new RegExp(`^(${anyOf(L.CC, L.BCC)})\\s*:`, 'i');
+/** Any "Label: …" row (the prefix is short and ends in a colon). */
+export const ANY_LABEL = /^[^:<>@]{1,24}:/;
 /** One recipient pill inside a To/Cc row. */
 export const PILL = [
   // seen 2026-11 in shared/fixtures/outlook-reading-pane.html
@@ -110,23 +122,32 @@ export const OBSERVE_ROOT = [
  * Compose body editor (new message in the reading pane, inline reply, pop-out). The reading pane's
  * received bodies are `[role=document]` and never contenteditable.
  */
+const BODY_LABELLED = forms(L.BODY).map((form) => `[contenteditable=true][aria-label^="${form}"]`);
+/** A multi-line editable text box that is not a recipient well (wells pop up a suggestion list). */
+const BODY_STRUCTURE = '[contenteditable=true][role=textbox][aria-multiline=true]:not([aria-haspopup])';
 export const COMPOSE_BODY = [
-  // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html ("Message body, press Alt+F10 to exit";
-  // code corpus: OWA automation scripts use [aria-label="Message body"][contenteditable="true"] and the Alt+F10 label)
-  '[contenteditable=true][aria-label^="Message body"]',
-  '[role=textbox][aria-label^="Message body"]',
-] as const;
+  // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html: div[role=textbox][contenteditable][aria-multiline]
+  // without aria-haspopup (the wells have it); then the localised "Message body, press Alt+F10 to exit"
+  // (code corpus: OWA automation scripts use [aria-label="Message body"][contenteditable="true"])
+  BODY_STRUCTURE,
+  ...BODY_LABELLED,
+];
 
 /** Editors whose typing never changes the context (watch.ts ignores mutations inside them). */
-export const QUIET = '[contenteditable=true][aria-label^="Message body"]';
+export const QUIET = [BODY_STRUCTURE, ...BODY_LABELLED].join(', ');
 
-/** Recipient wells: an editable element labelled "To" / "Cc" / "Bcc" (localised labels below); buttons of the same name are not wells. */
+/** Candidate recipient wells: editable elements with a label; buttons of the same name are not wells. */
 export const WELL =
   // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html (div[role=textbox][contenteditable=true][aria-label="To"]);
   // older OWA: div[aria-label="To"] input, input[aria-label="To"] (code corpus automation scripts)
   '[contenteditable=true][aria-label], [role=textbox][aria-label], [role=combobox][aria-label], input[aria-label]';
-export const WELL_TO = /^(to|an|à|a|para|aan|till|do|per)$/i;
-export const WELL_CC = /^(cc|bcc|kopie|blindkopie|copie|cci|ccn)$/i;
+/**
+ * A well by structure, whatever its label: an editable box that pops up the address suggestions
+ * (seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html: aria-haspopup=listbox).
+ */
+export const WELL_STRUCTURE = '[contenteditable=true][aria-haspopup=listbox], [role=combobox]';
+export const WELL_TO = new RegExp(`^(${anyOf(L.TO)})$`, 'i');
+export const WELL_CC = new RegExp(`^(${anyOf(L.CC, L.BCC)})$`, 'i');
 
 /** One resolved recipient pill inside a well. */
 export const COMPOSE_PILL = [
@@ -140,8 +161,9 @@ export const COMPOSE_PILL = [
 
 /** Subject of a compose. */
 export const COMPOSE_SUBJECT = [
-  // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html
-  'input[aria-label="Add a subject"]',
-  'input[placeholder="Add a subject"]',
   'input[id$="_SUBJECT"]',
-] as const;
+  // seen 2026-11 in tests/fixtures/outlook/2026-11-25-compose.html ("Add a subject"; labels.ts SUBJECT)
+  ...forms(L.SUBJECT).map((form) => `input[aria-label="${form}"], input[placeholder="${form}"]`),
+];
+/** Last resort: the compose's one plain text input outside the wells (OWA's subject has maxlength 255). */
+export const COMPOSE_SUBJECT_ANY = 'input[maxlength="255"], input[type=text]';

@@ -24,8 +24,10 @@ export interface FixtureWindow {
   close(): Promise<void>;
 }
 
-export async function openFixture(file: string, url: string, scripts = true): Promise<FixtureWindow> {
-  const html = readFileSync(file, 'utf8');
+/** Opens a fixture file; `transform` rewrites its HTML first (language variants). */
+export async function openFixture(file: string, url: string, scripts = true, transform?: (html: string) => string): Promise<FixtureWindow> {
+  const source = readFileSync(file, 'utf8');
+  const html = transform ? transform(source) : source;
   const win = new Window({
     url,
     settings: {
