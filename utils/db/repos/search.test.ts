@@ -89,6 +89,27 @@ describe('full-text search over contacts and notes', () => {
     expect((await search(db, '4711')).length).toBe(2);
   });
 
+  it('common terms: the rarer term leads, all hits of an AND are found, a single term stops at the limit', async () => {
+    const people = [];
+    for (let i = 0; i < 120; i++) people.push(await createContact(db, { displayName: `Person ${i}` }));
+    await captureInteractions(
+      db,
+      people.map((p, i) => ({
+        contactIds: [p.id],
+        kind: 'note' as const,
+        channel: 'other' as const,
+        direction: 'internal' as const,
+        occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+        text: i % 40 === 7 ? 'Angebot mit Rabatt geschickt' : `Angebot Nummer ${i}`,
+      })),
+    );
+    const both = await search(db, 'angebot rabatt', 50);
+    expect(both.map((h) => h.contact.displayName).sort()).toEqual(['Person 47', 'Person 7', 'Person 87']);
+    expect(both.every((h) => h.note?.line === 'Angebot mit Rabatt geschickt')).toBe(true);
+    expect(await search(db, 'angebot', 10)).toHaveLength(10);
+    expect(await search(db, 'rabatt angebot', 2)).toHaveLength(2);
+  });
+
   it('follows edits and deletes: nothing stale is found', async () => {
     const c = await createContact(db, { displayName: 'Old Name' });
     const note = await addInteraction(db, { contactIds: [c.id], kind: 'note', channel: 'other', direction: 'internal', occurredAt: '2026-11-01T00:00:00.000Z', text: 'zebra' });

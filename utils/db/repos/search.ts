@@ -1,16 +1,17 @@
 import type { ContactId, InteractionId } from '../../domain/common';
 import type { Contact } from '../../domain/contact';
 import type { Interaction, InteractionKind } from '../../domain/interaction';
-import { matchingLine, queryTerms } from '../../domain/search';
+import { contactWords, interactionWords, matchesAll, matchingLine, queryTerms } from '../../domain/search';
 import type { RapportDB } from '../db';
 import { sortKey } from './contacts';
 
 /*
  * Full-text search over contacts and their notes, on Dexie's own multi-entry index: every contact
  * and interaction record carries its folded words (`*words`, derived on write by the database's
- * middleware). A term is a prefix range on that index; all terms must match one record. Only keys
- * are read until the hits are known, so a search costs a few index range reads and one `bulkGet`
- * of what is shown, whatever the notebook's size (`npm run bench`).
+ * middleware). A term is a prefix range on that index; all terms must match one record. The work is
+ * bounded by the rarest term and by the number of hits shown, not by the notebook's size: terms are
+ * counted on the index, the rarest one's keys are read, and records are fetched only a page at a
+ * time until enough have matched (`npm run bench`).
  */
 
 /** A note (or mail, message, call…) that matched, shown under its contact. */
@@ -29,32 +30,48 @@ export interface SearchHit {
   note?: NoteMatch;
 }
 
-/** Primary keys of a table's records matching every term (the first term is the most selective). */
-async function matchingKeys(table: RapportDB['contacts'] | RapportDB['interactions'], terms: readonly string[]): Promise<string[]> {
-  let keys: Set<string> | undefined;
-  for (const term of terms) {
-    const found = (await table.where('words').startsWith(term).primaryKeys()) as string[];
-    keys = keys ? new Set(found.filter((key) => keys!.has(key))) : new Set(found);
-    if (keys.size === 0) break;
+type SearchTable = RapportDB['contacts'] | RapportDB['interactions'];
+
+/** Records fetched per `bulkGet` while checking the other terms. */
+const PAGE = 200;
+/** At most this many keys of the lead term are read: a query whose every term is this common shows the first hits. */
+const LEAD_CAP = 50_000;
+
+/**
+ * Records of a table that match every term, at most `want`, with bounded work whatever the
+ * notebook's size. The rarest term (counted on the index, which reads no records) leads: its primary
+ * keys are read (keys only), then its records are fetched a page at a time and the other terms are
+ * checked on the words derived from each record, until `want` have matched. One term: the first keys
+ * of its range are the answer.
+ */
+async function matching<T extends { id: string }>(table: SearchTable, terms: readonly string[], wordsOf: (record: T) => string[], want: number): Promise<T[]> {
+  const ranges = terms.map((term) => table.where('words').startsWith(term));
+  const counts = terms.length === 1 ? [0] : await Promise.all(ranges.map((range) => range.count()));
+  const lead = counts.indexOf(Math.min(...counts));
+  const rest = terms.filter((_, i) => i !== lead);
+  // A record with two words under the prefix has two index entries: read a few more keys than wanted.
+  const cap = rest.length === 0 ? want * 4 : LEAD_CAP;
+  const keys = [...new Set((await ranges[lead]!.limit(cap).primaryKeys()) as string[])];
+  const found: T[] = [];
+  for (let at = 0; at < keys.length && found.length < want; at += rest.length === 0 ? want : PAGE) {
+    const page = keys.slice(at, at + (rest.length === 0 ? want - found.length : PAGE));
+    const rows = (await (table as unknown as { bulkGet(keys: string[]): Promise<(T | undefined)[]> }).bulkGet(page)).filter((r): r is T => Boolean(r));
+    for (const row of rows) if (rest.length === 0 || matchesAll(wordsOf(row), rest)) found.push(row);
   }
-  return [...(keys ?? [])];
+  return found.slice(0, want);
 }
 
-/** The interactions to show for note hits: read in batches until `limit` contacts are covered. */
-async function noteHits(db: RapportDB, keys: readonly string[], terms: readonly string[], skip: Set<string>, limit: number): Promise<{ contactId: string; note: NoteMatch }[]> {
+/** Note hits for `limit` contacts not in `skip`, newest first among the matches read. */
+function noteHits(rows: readonly Interaction[], terms: readonly string[], skip: Set<string>, limit: number): { contactId: string; note: NoteMatch }[] {
   const hits: { contactId: string; note: NoteMatch }[] = [];
   const covered = new Set(skip);
-  const batch = Math.max(limit * 2, 50);
-  for (let at = 0; at < keys.length && covered.size - skip.size < limit; at += batch) {
-    const rows = (await db.interactions.bulkGet(keys.slice(at, at + batch) as InteractionId[])).filter((r): r is Interaction => Boolean(r));
-    rows.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
-    for (const row of rows) {
-      const line = matchingLine([row.subject ?? '', row.text].join('\n'), terms) ?? row.subject ?? '';
-      for (const contactId of row.contactIds) {
-        if (covered.has(contactId)) continue;
-        covered.add(contactId);
-        hits.push({ contactId, note: { interactionId: row.id, kind: row.kind, occurredAt: row.occurredAt, line } });
-      }
+  const newest = [...rows].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+  for (const row of newest) {
+    const line = matchingLine([row.subject ?? '', row.text].join('\n'), terms) ?? row.subject ?? '';
+    for (const contactId of row.contactIds) {
+      if (covered.has(contactId) || hits.length >= limit) continue;
+      covered.add(contactId);
+      hits.push({ contactId, note: { interactionId: row.id, kind: row.kind, occurredAt: row.occurredAt, line } });
     }
   }
   return hits;
@@ -70,18 +87,19 @@ export async function search(db: RapportDB, query: string, limit = 50): Promise<
   const terms = queryTerms(query);
   if (terms.length === 0 || limit <= 0) return [];
   return db.transaction('r', db.contacts, db.interactions, async () => {
-    const [contactKeys, interactionKeys] = await Promise.all([matchingKeys(db.contacts, terms), matchingKeys(db.interactions, terms)]);
-    const direct = (await db.contacts.bulkGet(contactKeys.slice(0, limit) as ContactId[])).filter((c): c is Contact => Boolean(c));
+    const direct = await matching<Contact>(db.contacts, terms, contactWords, limit);
     direct.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
     const hits: SearchHit[] = direct.map((contact) => ({ contact }));
-    if (hits.length >= limit || interactionKeys.length === 0) return hits;
-    const notes = await noteHits(db, interactionKeys, terms, new Set(direct.map((c) => c.id)), limit - hits.length);
-    const contacts = await db.contacts.bulkGet(notes.map((n) => n.contactId as ContactId));
-    notes.forEach(({ note }, i) => {
+    if (hits.length >= limit) return hits;
+    // Notes: enough to cover the remaining contacts (a contact may have several matching notes).
+    const notes = await matching<Interaction>(db.interactions, terms, interactionWords, (limit - hits.length) * 2);
+    const found = noteHits(notes, terms, new Set(direct.map((c) => c.id)), limit - hits.length);
+    const contacts = await db.contacts.bulkGet(found.map((n) => n.contactId as ContactId));
+    found.forEach(({ note }, i) => {
       const contact = contacts[i];
       if (contact) hits.push({ contact, note });
     });
-    return hits.slice(0, limit);
+    return hits;
   });
 }
 

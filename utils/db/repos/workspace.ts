@@ -15,7 +15,7 @@ import { timeline } from './interactions';
  */
 export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200): Promise<SearchHit[]> {
   if (query.trim()) {
-    return (await search(db, query, 5000)).filter((hit) => inSegment(hit.contact, segment)).slice(0, limit);
+    return (await search(db, query, limit * 2)).filter((hit) => inSegment(hit.contact, segment)).slice(0, limit);
   }
   let best: Contact[] = [];
   const visit = (contact: Contact) => {
