@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { UPGRADE_CHANNEL, type RapportDB, type UpgradeMessage } from '../../utils/db/db';
+import { runSearchBackfill, type BackfillProgress } from '../../utils/db/repos/search';
 import { formatNumber, t } from '../../utils/i18n';
 import { errorMessage } from './ErrorText';
 
@@ -15,6 +16,20 @@ type GateState = { step: 'opening'; progress?: UpgradeMessage } | { step: 'open'
 export function NotebookGate({ db, children }: { db: RapportDB; children: ReactNode }) {
   const [state, setState] = useState<GateState>(() => (db.isOpen() ? { step: 'open' } : { step: 'opening' }));
   const [slow, setSlow] = useState(false);
+  const [backfill, setBackfill] = useState<BackfillProgress>();
+
+  // After an upgrade, the words of older notes are derived in the background, resumably.
+  const open = state.step === 'open';
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    runSearchBackfill(db, (progress) => live && setBackfill(progress))
+      .catch(() => undefined)
+      .finally(() => live && setBackfill(undefined));
+    return () => {
+      live = false;
+    };
+  }, [db, open]);
 
   useEffect(() => {
     const outdated = (event: IDBVersionChangeEvent) => {
@@ -49,7 +64,18 @@ export function NotebookGate({ db, children }: { db: RapportDB; children: ReactN
     };
   }, [db]);
 
-  if (state.step === 'open') return <>{children}</>;
+  if (state.step === 'open') {
+    return (
+      <>
+        {backfill && (
+          <p className="notebook-backfill muted" role="status" data-testid="search-backfill">
+            {t('notebookIndexing', formatNumber(backfill.done), formatNumber(backfill.total))}
+          </p>
+        )}
+        {children}
+      </>
+    );
+  }
   if (state.step === 'outdated') {
     return (
       <p className="error" role="alert" data-testid="notebook-outdated">

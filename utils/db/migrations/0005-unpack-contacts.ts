@@ -6,7 +6,11 @@ import type { Migration } from './types';
 /*
  * Schema 5 (2026-11-30): one record per contact again, in a `contacts` table with the indexes the
  * workspace queries use, and full-text search words (`*words`) on contacts and interactions. The
- * contact pages of schema 4 are unpacked losslessly and, with the search pages, deleted.
+ * contact pages of schema 4 are unpacked losslessly (with their words) and, with the search pages,
+ * deleted. The interactions are not rewritten here: a notebook may hold a million, and this
+ * transaction blocks every page until it ends. The step leaves a `searchBackfill` row in `meta`
+ * instead; `continueSearchBackfill` (repos/search.ts) derives their words after the upgrade, a page
+ * at a time, resumably.
  *
  * The words below are a frozen copy of `utils/domain/search.ts` as of this step. When the live
  * words change, a new step (or `rebuildSearchIndex`) recomputes them; this one never changes.
@@ -39,6 +43,9 @@ function words5(texts: readonly unknown[]): string[] {
   return [...words];
 }
 
+/** The `meta` row of a pending search-words backfill (its shape is read by `continueSearchBackfill`). */
+const SEARCH_BACKFILL = 'searchBackfill';
+
 function contactWords5(contact: Record<string, unknown>): string[] {
   return words5(CONTACT_TEXT_FIELDS.flatMap((field) => {
     const value = contact[field];
@@ -57,12 +64,10 @@ export const unpackContacts: Migration = {
   async upgrade(tx: Transaction, progress) {
     const idb = tx.idbtrans;
     const meta = idb.objectStore('meta');
-    const interactions = idb.objectStore('interactions');
-    const [contactTotal, interactionTotal] = await Promise.all([
+    const [total, interactionTotal] = await Promise.all([
       request<{ value?: unknown } | undefined>(meta.get(CONTACT_COUNT)).then((row) => Number(row?.value ?? 0)),
-      request<number>(interactions.count()),
+      request<number>(idb.objectStore('interactions').count()),
     ]);
-    const total = contactTotal + interactionTotal;
     let done = 0;
     const tick = () => {
       if (++done % 5000 === 0) progress({ done, total });
@@ -76,11 +81,7 @@ export const unpackContacts: Migration = {
         tick();
       }
     });
-    await eachRecord(interactions, (value, cursor) => {
-      const interaction = value as Record<string, unknown>;
-      cursor.update({ ...interaction, words: words5([interaction.subject, interaction.text]) });
-      tick();
-    });
+    if (interactionTotal > 0) meta.put({ key: SEARCH_BACKFILL, value: { after: '', done: 0, total: interactionTotal } });
     meta.delete(CONTACT_COUNT);
     meta.delete(CONTACTS_REV);
     progress({ done: total, total });

@@ -119,3 +119,67 @@ export async function rebuildSearchIndex(db: RapportDB, pageSize = 2000): Promis
     }
   }
 }
+
+/** The `meta` row of a pending backfill of interaction words (written by migration 5). */
+export const SEARCH_BACKFILL = 'searchBackfill';
+
+/** How far a backfill has come. */
+export interface BackfillProgress {
+  done: number;
+  total: number;
+}
+
+interface BackfillRow {
+  after: string;
+  done: number;
+  total: number;
+}
+
+/**
+ * Derives the search words of interactions left without them by migration 5, `pageSize` records
+ * per transaction in primary-key order, recording where it stopped in the same transaction: it can
+ * be interrupted at any point (a page closed, a service worker stopped) and goes on from there next
+ * time. A user's write meanwhile is never lost: each page is read and rewritten in one transaction.
+ * Resolves when nothing is pending.
+ */
+export async function continueSearchBackfill(db: RapportDB, options: { pageSize?: number; onProgress?: (progress: BackfillProgress) => void } = {}): Promise<void> {
+  const pageSize = options.pageSize ?? 1000;
+  for (;;) {
+    const progress = await db.transaction('rw', db.interactions, db.meta, async () => {
+      const row = (await db.meta.get(SEARCH_BACKFILL))?.value as BackfillRow | undefined;
+      if (!row) return undefined;
+      const page = await (row.after ? db.interactions.where(':id').above(row.after) : db.interactions.orderBy(':id')).limit(pageSize).toArray();
+      if (page.length === 0) {
+        await db.meta.delete(SEARCH_BACKFILL);
+        return undefined;
+      }
+      // The middleware derives the words on put; the records themselves stay as they are.
+      await db.interactions.bulkPut(page);
+      const next: BackfillRow = { after: page[page.length - 1]!.id, done: row.done + page.length, total: Math.max(row.total, row.done + page.length) };
+      await db.meta.put({ key: SEARCH_BACKFILL, value: next });
+      return next;
+    });
+    if (!progress) return;
+    options.onProgress?.({ done: progress.done, total: progress.total });
+    // Let the page paint between pages.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** Whether interaction words are still being derived (search over notes is incomplete meanwhile). */
+export async function searchBackfillPending(db: RapportDB): Promise<BackfillProgress | undefined> {
+  const row = (await db.meta.get(SEARCH_BACKFILL))?.value as BackfillRow | undefined;
+  return row && { done: row.done, total: row.total };
+}
+
+/**
+ * Runs `continueSearchBackfill` in at most one extension context at a time (a Web Lock); returns
+ * at once where another context holds it.
+ */
+export async function runSearchBackfill(db: RapportDB, onProgress?: (progress: BackfillProgress) => void): Promise<void> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return continueSearchBackfill(db, { onProgress });
+  await locks.request('rapport-search-backfill', { ifAvailable: true }, async (lock) => {
+    if (lock) await continueSearchBackfill(db, { onProgress });
+  });
+}

@@ -12,6 +12,7 @@ export default {
   loading: { en: 'Loading…', de: 'Wird geladen…' },
   notebookUpdating: { en: 'Updating your notebook…', de: 'Ihr Notizbuch wird aktualisiert…' },
   notebookUpdatingProgress: { en: 'Updating your notebook… {1} of {2} records', de: 'Ihr Notizbuch wird aktualisiert… {1} von {2} Einträgen' },
+  notebookIndexing: { en: 'Preparing older notes for search… {1} of {2}', de: 'Ältere Notizen werden für die Suche vorbereitet… {1} von {2}' },
   notebookOutdated: {
     en: 'Rapport was updated in another tab. Reload this page to go on with the new version.',
     de: 'Rapport wurde in einem anderen Tab aktualisiert. Laden Sie diese Seite neu, um mit der neuen Version weiterzuarbeiten.',
