@@ -1,8 +1,8 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ContextStore } from '../../utils/messaging/context-store';
 import { createRouter } from '../../utils/messaging/router';
-import type { Broadcast } from '../../utils/messaging/protocol';
+import { BROADCAST_PORT, type Broadcast } from '../../utils/messaging/protocol';
 import { registerSidePanel, enableSidePanelFor } from './handlers/side-panel';
 import { registerCommands } from './handlers/commands';
 import { FocusStore, registerContextMenus, savePageNote } from './handlers/capture';
@@ -12,10 +12,28 @@ export default defineBackground({
   main() {
     const contexts = new ContextStore(browser.storage.session);
     const focus = new FocusStore();
+    const ports = new Set<Browser.runtime.Port>();
     const broadcast = (message: Broadcast) => {
       // No listener (no sidebar open) is the normal case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
+      for (const port of ports) {
+        try {
+          port.postMessage(message);
+        } catch {
+          ports.delete(port);
+        }
+      }
     };
+    // Framed sidebars in Firefox hear broadcasts through a port (see utils/messaging/client.ts).
+    browser.runtime.onConnect.addListener((port) => {
+      const fromOurPage = port.sender?.id === browser.runtime.id && port.sender.url?.startsWith(browser.runtime.getURL('/'));
+      if (port.name !== BROADCAST_PORT || !fromOurPage) {
+        port.disconnect();
+        return;
+      }
+      ports.add(port);
+      port.onDisconnect.addListener(() => ports.delete(port));
+    });
     const route = createRouter({
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
@@ -48,6 +66,8 @@ export default defineBackground({
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+    // Extension pages learn of tab switches from here (a framed page in Firefox has no tabs API).
+    browser.tabs.onActivated.addListener(({ tabId }) => broadcast({ type: 'tab/activated', tabId }));
     browser.tabs.onRemoved.addListener((tabId) => {
       void contexts.delete(tabId);
       focus.forget(tabId);
