@@ -124,7 +124,7 @@ export function firefoxMissing() {
  * Launches Firefox with the Firefox build installed. `pinUuid: false` lets Firefox pick the
  * extension's per-install UUID itself (the harness then reads it from the docked frame).
  */
-export async function launch({ lang = 'en-US', prefs = {}, pinUuid = true, downloads } = {}) {
+export async function launch({ lang = 'en-US', prefs = {}, pinUuid = true, downloads, headless = true } = {}) {
   const missing = firefoxMissing();
   if (missing) throw new Error(missing);
   const srv = await acquireServer();
@@ -148,9 +148,9 @@ export async function launch({ lang = 'en-US', prefs = {}, pinUuid = true, downl
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
-    headless: true,
+    headless,
     acceptInsecureCerts: true,
-    defaultViewport: { width: 1400, height: 900 },
+    defaultViewport: headless ? { width: 1400, height: 900 } : null,
     env: { ...process.env, LANG: `${lang.replace('-', '_')}.UTF-8`, LANGUAGE: lang.replace('-', '_') },
     extraPrefsFirefox: {
       // Every host name resolves to 127.0.0.1, where only our fixture server listens.
