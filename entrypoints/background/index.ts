@@ -1,3 +1,5 @@
+// First: keeps Dexie's page-lifecycle handlers out of Firefox's background page (see the file).
+import './page-lifecycle';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ContextStore } from '../../utils/messaging/context-store';

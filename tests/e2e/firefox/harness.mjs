@@ -190,6 +190,7 @@ export async function launch({ lang = 'en-US', prefs = {}, pinUuid = true, downl
   browser.process()?.stderr?.on('data', collect);
   await browser.installExtension(FIREFOX_BUILD);
 
+  let closed = false;
   const b = {
     browser,
     /** moz-extension://<uuid> of this install. */
@@ -224,7 +225,7 @@ export async function launch({ lang = 'en-US', prefs = {}, pinUuid = true, downl
     },
     /** Lines the browser printed about the extension's own scripts: errors and warnings. */
     extensionErrors() {
-      return output.filter((l) => /moz-extension:\/\//.test(l) && /error|warning|terminated/i.test(l) && !/Script terminated by timeout/.test(l));
+      return output.filter((l) => /moz-extension:\/\//.test(l) && /error|warning|terminated/i.test(l));
     },
     output,
     /** The extension's origin; read from the docked frame when Firefox picked the UUID itself. */
@@ -260,6 +261,8 @@ export async function launch({ lang = 'en-US', prefs = {}, pinUuid = true, downl
       await waitForLocation(page, `${origin}/${path}`, true);
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await browser.close().catch(() => undefined);
       await releaseServer();
     },

@@ -138,6 +138,16 @@ describe('Firefox: promises', () => {
     await page.close();
   });
 
+  test('the background page shuts down cleanly with the browser (no "Script terminated by timeout")', async () => {
+    // Firefox terminates page-lifecycle handlers left in a background page when it quits; Dexie's
+    // used to be there. The browser's whole output, shutdown included, is read after it exited.
+    await light.close();
+    assert.deepEqual(
+      light.output.filter((l) => /Script terminated/.test(l)),
+      [],
+    );
+  });
+
   test('no extension script logged an error; no request left the machine from any extension context', () => {
     for (const b of [dark, light]) {
       assert.deepEqual(b.extensionErrors(), []);
