@@ -223,9 +223,19 @@ export async function launch({ lang = 'en-US', prefs = {}, pinUuid = true, downl
     strayRequests() {
       return b.requests.filter((r) => !isFixtureLoad(r) && !isFirefoxService(r));
     },
-    /** Lines the browser printed about the extension's own scripts: errors and warnings. */
+    /**
+     * Lines the browser printed about the extension's own scripts: errors and warnings. Firefox
+     * terminates the page-lifecycle handlers of a page that goes away (a closed tab, a removed frame:
+     * Dexie's `pagehide` in our pages) and says so; that is teardown, not an error, except in the
+     * background page, which only goes away when the browser quits.
+     */
     extensionErrors() {
-      return output.filter((l) => /moz-extension:\/\//.test(l) && /error|warning|terminated/i.test(l));
+      return output.filter(
+        (l) =>
+          /moz-extension:\/\//.test(l) &&
+          /error|warning|terminated/i.test(l) &&
+          !(/Script terminated by timeout/.test(l) && !/\/background\.js\b/.test(l)),
+      );
     },
     output,
     /** The extension's origin; read from the docked frame when Firefox picked the UUID itself. */

@@ -143,9 +143,10 @@ describe('Firefox: promises', () => {
     // used to be there. The browser's whole output, shutdown included, is read after it exited.
     await light.close();
     assert.deepEqual(
-      light.output.filter((l) => /Script terminated/.test(l)),
+      light.output.filter((l) => /\/background\.js\b.*Script terminated/.test(l)),
       [],
     );
+    assert.deepEqual(light.extensionErrors(), []);
   });
 
   test('no extension script logged an error; no request left the machine from any extension context', () => {
