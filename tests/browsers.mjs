@@ -4,6 +4,7 @@
 //   node tests/browsers.mjs [chromium] [firefox]   (both when none is named)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -47,9 +48,29 @@ export function ensureBrowsers(names = Object.keys(BROWSERS)) {
   return still.length ? `${still.join(' and ')} still missing after \`${command}\`` : undefined;
 }
 
+/**
+ * The Firefox tests serve their pages on 127.0.0.1:443 (Firefox can only be pointed at a host, not a
+ * port): returns an error line when this user may not listen there. A port in use is fine (another
+ * run holds it; the harness waits for it).
+ */
+export function checkFixturePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error) =>
+      resolve(
+        error.code === 'EACCES'
+          ? 'the Firefox tests serve pages on 127.0.0.1:443: run them as root, or allow it with `sudo sysctl -w net.ipv4.ip_unprivileged_port_start=443`'
+          : undefined,
+      ),
+    );
+    server.listen(443, '127.0.0.1', () => server.close(() => resolve(undefined)));
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const named = process.argv.slice(2).filter((a) => a in BROWSERS);
-  const error = ensureBrowsers(named.length ? named : undefined);
+  const names = named.length ? named : Object.keys(BROWSERS);
+  const error = ensureBrowsers(names) ?? (names.includes('firefox') ? await checkFixturePort() : undefined);
   if (error) {
     console.error(error);
     process.exit(1);

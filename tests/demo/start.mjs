@@ -1,7 +1,7 @@
 // npm start [-- --firefox]: installs the browser when it can, builds for it, opens the demo.
 // Every failure ends in one line that says what to do, never a stack trace.
 import { spawnSync } from 'node:child_process';
-import { ensureBrowsers } from '../browsers.mjs';
+import { checkFixturePort, ensureBrowsers } from '../browsers.mjs';
 
 const firefox = process.argv.includes('--firefox');
 const fail = (line) => {
@@ -9,7 +9,7 @@ const fail = (line) => {
   process.exit(1);
 };
 
-const missing = ensureBrowsers([firefox ? 'firefox' : 'chromium']);
+const missing = ensureBrowsers([firefox ? 'firefox' : 'chromium']) ?? (firefox ? await checkFixturePort() : undefined);
 if (missing) fail(missing);
 const build = spawnSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] : [])], { stdio: 'inherit' });
 if (build.status !== 0) fail(`the ${firefox ? 'Firefox' : 'Chrome'} build failed (see above): npm run build:${firefox ? 'firefox' : 'chrome'}`);
