@@ -33,7 +33,8 @@ export function ensureBrowsers(names = Object.keys(BROWSERS)) {
   if (missing.length === 0) return undefined;
   const packages = missing.flatMap((name) => BROWSERS[name].packages);
   const command = `apt-get install -y ${packages.join(' ')}`;
-  if (process.getuid?.() !== 0 || !hasAptGet()) {
+  // RAPPORT_NO_INSTALL=1: never install (CI images that must stay as built; the tests of this line).
+  if (process.env.RAPPORT_NO_INSTALL === '1' || process.getuid?.() !== 0 || !hasAptGet()) {
     return `Rapport needs ${missing.join(' and ')}: run \`sudo apt-get update && sudo ${command}\` (or set ${missing.map((m) => (m === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH')).join('/')})`;
   }
   console.log(`installing ${packages.join(', ')} (apt-get)…`);
