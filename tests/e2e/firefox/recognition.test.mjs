@@ -54,7 +54,7 @@ describe('Firefox: recognition', () => {
     await page.close();
   });
 
-  test('LinkedIn profile: nothing is added to the page; the sidebar page shows the profile', async () => {
+  test('LinkedIn profile: nothing is added to the page; the sidebar page shows the profile and follows the SPA', async () => {
     const { serveAt, states } = await statesOf('linkedin-profile.html');
     b.serve('https://www.linkedin.com/in/', 'linkedin-profile.html');
     const page = await b.newPage();
@@ -73,6 +73,10 @@ describe('Firefox: recognition', () => {
     await b.goto(panel, `sidebar.html?tabId=${tabId}`);
     await waitForRows(panel, states[0], 'linkedin-profile state 0');
     assert.equal(await attr(panel, '[data-testid="sidebar"]', 'data-site'), 'linkedin');
+    // The background's broadcasts reach a top-level page: the SPA's next profile follows.
+    const next = states.slice(1).find((s) => !s.loadOnly);
+    await page.evaluate((i) => window.__nav(i), next.index);
+    await waitForRows(panel, next, `linkedin-profile state ${next.index}`);
     const dom = await page.evaluate(() => ({
       root: document.querySelector('#rapport-root') !== null,
       ours: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /rapport|moz-extension/i.test(a.name + a.value))).length,
