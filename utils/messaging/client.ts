@@ -51,10 +51,14 @@ function subscribe(): void {
   };
   if (!(browser as { tabs?: unknown }).tabs) {
     const connect = () => {
-      const port = browser.runtime.connect({ name: BROADCAST_PORT });
-      port.onMessage.addListener(deliver);
-      // The background page reloads with the extension; a port to the old one is gone.
-      port.onDisconnect.addListener(() => setTimeout(connect, 1000));
+      try {
+        const port = browser.runtime.connect({ name: BROADCAST_PORT });
+        port.onMessage.addListener(deliver);
+        // The background page reloads with the extension; a port to the old one is gone.
+        port.onDisconnect.addListener(() => setTimeout(connect, 1000));
+      } catch {
+        // The extension was removed or disabled: this page is going away with it.
+      }
     };
     connect();
     return;
