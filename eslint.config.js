@@ -68,8 +68,8 @@ export default tseslint.config(
     },
   },
   {
-    // Node scripts whose page.evaluate callbacks run in the browser.
+    // Node scripts whose page.evaluate callbacks run in the browser (Chrome's chrome.*, Firefox's browser.*).
     files: ['tests/**/*.mjs', '*.js', '.ci/**/*.mjs'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly', browser: 'readonly' } },
   },
 );

@@ -18,7 +18,6 @@ export function useTabContext(search: string): TabContextState {
   useEffect(() => {
     let cancelled = false;
     let followTab: number | undefined;
-    let fixed = false;
     const load = async (tabId: number | undefined) => {
       try {
         const reply = await getContext(tabId);
@@ -33,12 +32,11 @@ export function useTabContext(search: string): TabContextState {
     const offContext = onContextChanged((tabId, context) => {
       if (tabId === followTab) setState({ status: 'ready', tabId, context });
     });
-    const offActive = onActiveTabChanged((tabId) => {
-      if (!fixed) void load(tabId);
-    });
+    let offActive = () => {};
     void resolveTabId(search).then((tabId) => {
-      fixed = tabId !== undefined;
       followTab = tabId;
+      // Only the side panel follows the active tab; a frame serves its own tab for good.
+      if (tabId === undefined && !cancelled) offActive = onActiveTabChanged((active) => void load(active));
       return load(tabId);
     });
     return () => {

@@ -1,10 +1,12 @@
-import { browser } from 'wxt/browser';
+// First: keeps Dexie's page-lifecycle handlers out of Firefox's background page (see the file).
+import './page-lifecycle';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { setI18nHost } from '../../utils/i18n';
 import { i18nHost } from '../../utils/messaging/client';
 import { ContextStore } from '../../utils/messaging/context-store';
 import { createRouter } from '../../utils/messaging/router';
-import type { Broadcast } from '../../utils/messaging/protocol';
+import { BROADCAST_PORT, type Broadcast } from '../../utils/messaging/protocol';
 import { registerSidePanel, enableSidePanelFor } from './handlers/side-panel';
 import { registerCommands } from './handlers/commands';
 import { FocusStore, registerContextMenus, savePageNote } from './handlers/capture';
@@ -15,10 +17,28 @@ export default defineBackground({
     setI18nHost(i18nHost);
     const contexts = new ContextStore(browser.storage.session);
     const focus = new FocusStore();
+    const ports = new Set<Browser.runtime.Port>();
     const broadcast = (message: Broadcast) => {
       // No listener (no sidebar open) is the normal case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
+      for (const port of ports) {
+        try {
+          port.postMessage(message);
+        } catch {
+          ports.delete(port);
+        }
+      }
     };
+    // Framed sidebars in Firefox hear broadcasts through a port (see utils/messaging/client.ts).
+    browser.runtime.onConnect.addListener((port) => {
+      const fromOurPage = port.sender?.id === browser.runtime.id && port.sender.url?.startsWith(browser.runtime.getURL('/'));
+      if (port.name !== BROADCAST_PORT || !fromOurPage) {
+        port.disconnect();
+        return;
+      }
+      ports.add(port);
+      port.onDisconnect.addListener(() => ports.delete(port));
+    });
     const route = createRouter({
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
@@ -51,6 +71,8 @@ export default defineBackground({
     });
 
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+    // Extension pages learn of tab switches from here (a framed page in Firefox has no tabs API).
+    browser.tabs.onActivated.addListener(({ tabId }) => broadcast({ type: 'tab/activated', tabId }));
     browser.tabs.onRemoved.addListener((tabId) => {
       void contexts.delete(tabId);
       focus.forget(tabId);

@@ -2,13 +2,15 @@
 // Prints each figure and writes tests/bench/.artifacts/results.json. Sizes via env:
 // BENCH_CONTACTS (100000), BENCH_LOOKUPS (2000), BENCH_IMPORT (100000), BENCH_EXPORT (1000000),
 // BENCH_IMPORT_REAL (30000),
-// BENCH_ONLY (comma list of: lookup (with contact search), upgrade, extract, hostcost, sidebar, import, importreal, export; and importfloor, only when
+// BENCH_ONLY (comma list of: lookup (with contact search), upgrade, extract, hostcost (Chrome and
+// Firefox), sidebar, import, importreal, export; and importfloor, only when
 // named: the same records as the import written with bare IndexedDB, with and without indexes; run it
 // on its own, since the store of an earlier step is still being compacted and slows it).
 import { build } from 'vite';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, fixturePath, sidebarFrame, ROOT } from '../e2e/harness.mjs';
+import { firefoxHostCost } from './firefox-hostcost.mjs';
 
 const OUT = join(ROOT, 'tests/bench/.artifacts');
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -150,6 +152,16 @@ try {
           `(script ${ours.script.toFixed(1)} vs ${bare.script.toFixed(1)} ms unmatched; target <= 10 ms)`,
       );
       check(r.addedScriptMs <= 10, `content script time on ${file}: +${r.addedScriptMs.toFixed(1)} ms > 10 ms`);
+    }
+    // The same pages in Firefox ESR, measured from inside the page (see firefox-hostcost.mjs).
+    results.hostCostFirefox = await firefoxHostCost(FIXTURES.filter((f) => f[1] !== 'hostile-page.html'));
+    for (const r of results.hostCostFirefox) {
+      const chrome = results.hostCost.find((c) => c.fixture === r.fixture);
+      report(
+        `host cost ${r.site} ${r.fixture} in Firefox: +${r.addedMs.toFixed(1)} ms main thread (first page script +${r.addedStartMs.toFixed(1)} ms, ` +
+          `busy +${r.addedBusyMs.toFixed(1)} ms; longest task ${r.longestOursMs.toFixed(0)} vs ${r.longestBareMs.toFixed(0)} ms unmatched); ` +
+          `Chrome: +${chrome.addedScriptMs.toFixed(1)} ms script, +${chrome.addedTaskMs.toFixed(1)} ms tasks`,
+      );
     }
   }
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { I18nHost } from '../i18n';
 import type { PageContext } from '../sites/types';
-import { BroadcastSchema, type PageMessage, type PageReplies, type PageRequest } from './protocol';
+import { BROADCAST_PORT, BroadcastSchema, type Broadcast, type PageMessage, type PageReplies, type PageRequest } from './protocol';
 
 /** Extension-page side of the protocol: ask the background, listen to its broadcasts. */
 
@@ -32,23 +32,64 @@ export async function getContext(tabId: number | undefined): Promise<{ tabId: nu
   return ask(tabId === undefined ? { type: 'context/get' } : { type: 'context/get', tabId });
 }
 
-/** Calls back with each new context the background broadcasts; returns the unsubscribe. */
-export function onContextChanged(listener: (tabId: number, context: PageContext | null) => void): () => void {
-  const handler = (message: unknown, sender: { id?: string; url?: string }) => {
-    // Broadcasts come from our own background only; everything else is ignored unparsed.
-    if (sender.id !== browser.runtime.id) return;
+type BroadcastListener = (message: Broadcast) => void;
+const listeners = new Set<BroadcastListener>();
+let subscribed = false;
+
+/**
+ * Where this page hears the background's broadcasts. A page framed in a web page in Firefox has no
+ * `tabs` API and is not reached by the background's `runtime.sendMessage`: it opens a port, which the
+ * background also broadcasts to. Every other page listens to `runtime.onMessage` (one channel only,
+ * so a toggle is never applied twice).
+ */
+function subscribe(): void {
+  if (subscribed) return;
+  subscribed = true;
+  const deliver = (message: unknown) => {
     const parsed = BroadcastSchema.safeParse(message);
-    if (parsed.success && parsed.data.type === 'context/changed') listener(parsed.data.tabId, parsed.data.context);
+    if (parsed.success) for (const listener of [...listeners]) listener(parsed.data);
   };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  if (!(browser as { tabs?: unknown }).tabs) {
+    const connect = () => {
+      try {
+        const port = browser.runtime.connect({ name: BROADCAST_PORT });
+        port.onMessage.addListener(deliver);
+        // The background page reloads with the extension; a port to the old one is gone.
+        port.onDisconnect.addListener(() => setTimeout(connect, 1000));
+      } catch {
+        // The extension was removed or disabled: this page is going away with it.
+      }
+    };
+    connect();
+    return;
+  }
+  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+    // Broadcasts come from our own background only; everything else is ignored unparsed.
+    if (sender.id === browser.runtime.id) deliver(message);
+  });
 }
 
-/** Calls back when the user switches tabs (the side panel follows the active tab). */
+function onBroadcast(listener: BroadcastListener): () => void {
+  subscribe();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Calls back with each new context the background broadcasts; returns the unsubscribe. */
+export function onContextChanged(listener: (tabId: number, context: PageContext | null) => void): () => void {
+  return onBroadcast((message) => {
+    if (message.type === 'context/changed') listener(message.tabId, message.context);
+  });
+}
+
+/**
+ * Calls back when the user switches tabs (the side panel follows the active tab). Told by the
+ * background, not read from `browser.tabs`: Firefox gives a framed extension page no `tabs` API.
+ */
 export function onActiveTabChanged(listener: (tabId: number) => void): () => void {
-  const handler = (info: { tabId: number }) => listener(info.tabId);
-  browser.tabs.onActivated.addListener(handler);
-  return () => browser.tabs.onActivated.removeListener(handler);
+  return onBroadcast((message) => {
+    if (message.type === 'tab/activated') listener(message.tabId);
+  });
 }
 
 /** UI strings from `_locales` in the browser's language, for `setI18nHost` (utils/i18n). */
@@ -101,11 +142,7 @@ export function appVersion(): string {
 
 /** Calls back when the keyboard shortcut asks the docked sidebar of this tab to collapse or expand. */
 export function onFrameToggle(tabId: number, listener: () => void): () => void {
-  const handler = (message: unknown, sender: { id?: string; url?: string }) => {
-    if (sender.id !== browser.runtime.id) return;
-    const parsed = BroadcastSchema.safeParse(message);
-    if (parsed.success && parsed.data.type === 'frame/toggle' && parsed.data.tabId === tabId) listener();
-  };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  return onBroadcast((message) => {
+    if (message.type === 'frame/toggle' && message.tabId === tabId) listener();
+  });
 }

@@ -24,6 +24,11 @@ export class ContextStore {
     return stored ?? null;
   }
 
+  /** The context held in memory, without waiting (a user gesture must not await). */
+  peek(tabId: number): PageContext | undefined {
+    return this.contexts.get(tabId);
+  }
+
   async set(tabId: number, context: PageContext): Promise<void> {
     this.contexts.set(tabId, context);
     try {

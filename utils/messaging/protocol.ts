@@ -56,12 +56,23 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
+/**
+ * Name of the port a framed extension page opens to hear broadcasts: Firefox delivers the
+ * background's `runtime.sendMessage` to top-level extension pages but not to one framed in a web page.
+ */
+export const BROADCAST_PORT = 'broadcasts';
+
 /** Background → extension pages. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context/changed'), tabId: TabId, context: PageContextSchema.nullable() }),
   z.object({ type: z.literal('focus/changed'), tabId: TabId, contactId: z.string().max(100).nullable() }),
   /** The keyboard shortcut was pressed in a webmail tab: its docked sidebar collapses or expands. */
   z.object({ type: z.literal('frame/toggle'), tabId: TabId }),
+  /**
+   * The user switched tabs. Sent by the background because Firefox gives an extension page framed
+   * in a web page no `tabs` API: the side panel learns of the switch the same way everywhere.
+   */
+  z.object({ type: z.literal('tab/activated'), tabId: TabId }),
 ]);
 export type Broadcast = z.infer<typeof BroadcastSchema>;
 

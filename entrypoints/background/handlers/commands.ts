@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContextStore } from '../../../utils/messaging/context-store';
 import type { Broadcast } from '../../../utils/messaging/protocol';
-import { sidePanel } from './side-panel';
+import { firefoxSidebar, sidePanel } from './side-panel';
 
 /**
  * The keyboard shortcut (user-changeable in the browser's shortcuts page): in Gmail and Outlook it
@@ -11,6 +11,15 @@ export function registerCommands(contexts: ContextStore, broadcast: (message: Br
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-sidebar') return;
     const tabId = tab?.id;
+    const sidebar = firefoxSidebar();
+    if (sidebar) {
+      // Firefox opens its sidebar only while the user gesture lasts, which ends at the first await:
+      // decide from memory (its background page is persistent and holds every tab's context).
+      const context = tabId === undefined ? undefined : contexts.peek(tabId);
+      if (tabId !== undefined && context && context.site !== 'linkedin') broadcast({ type: 'frame/toggle', tabId });
+      else void sidebar.toggle().catch(() => undefined);
+      return;
+    }
     // Opening the side panel must happen within the user gesture: ask before any await.
     const panel = sidePanel();
     void (async () => {
@@ -20,7 +29,6 @@ export function registerCommands(contexts: ContextStore, broadcast: (message: Br
         return;
       }
       if (panel && tabId !== undefined) await panel.open({ tabId }).catch(() => undefined);
-      else await (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
     })();
   });
 }

@@ -18,15 +18,19 @@ export function sidePanel(): SidePanelApi | undefined {
   return (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
 }
 
+/** Firefox's sidebar (`sidebar_action`), absent in Chrome. */
+export function firefoxSidebar(): { toggle(): Promise<void> } | undefined {
+  return (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+}
+
 /** The toolbar button opens the side panel (LinkedIn and any page the user chooses). */
 export function registerSidePanel(): void {
   void sidePanel()
     ?.setPanelBehavior({ openPanelOnActionClick: true })
     .catch(() => undefined);
   if (!sidePanel()) {
-    toolbarAction()?.onClicked.addListener(() => {
-      void (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
-    });
+    // Called synchronously: Firefox honours toggle() only inside the click's user gesture.
+    toolbarAction()?.onClicked.addListener(() => void firefoxSidebar()?.toggle().catch(() => undefined));
   }
 }
 
