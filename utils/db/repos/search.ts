@@ -9,9 +9,8 @@ import { sortKey } from './contacts';
  * Full-text search over contacts and their notes, on Dexie's own multi-entry index: every contact
  * and interaction record carries its folded words (`*words`, derived on write by the database's
  * middleware). A term is a prefix range on that index; all terms must match one record. The work is
- * bounded by the rarest term and by the number of hits shown, not by the notebook's size: terms are
- * counted on the index, the rarest one's keys are read, and records are fetched only a page at a
- * time until enough have matched (`npm run bench`).
+ * bounded by the number of hits shown, not by the notebook's size: terms are counted on the index,
+ * and the rarest one's records are read a step at a time until enough have matched (`npm run bench`).
  */
 
 /** A note (or mail, message, call…) that matched, shown under its contact. */
@@ -32,31 +31,35 @@ export interface SearchHit {
 
 type SearchTable = RapportDB['contacts'] | RapportDB['interactions'];
 
-/** Records fetched per `bulkGet` while checking the other terms. */
-const PAGE = 200;
-/** At most this many keys of the lead term are read: a query whose every term is this common shows the first hits. */
-const LEAD_CAP = 50_000;
+/** Records read per step while checking the other terms on the rarest term's records. */
+const STEP = 100;
+/** At most this many records of the rarest term are checked: a query whose terms rarely meet in one record shows what was found by then. */
+const SCAN_CAP = 5000;
 
 /**
- * Records of a table that match every term, at most `want`, with bounded work whatever the
- * notebook's size. The rarest term (counted on the index, which reads no records) leads: its primary
- * keys are read (keys only), then its records are fetched a page at a time and the other terms are
- * checked on the words derived from each record, until `want` have matched. One term: the first keys
- * of its range are the answer.
+ * Records of a table that match every term, at most `want`, with work bounded by the hits wanted,
+ * not by the notebook's size. Each term's range is counted on the index (no record is read); the
+ * rarest leads, its records are read in index order `STEP` at a time, and the other terms are checked
+ * on the words derived from each record, until `want` have matched (or `SCAN_CAP` were checked).
+ * One term: the first records of its range are the answer.
  */
 async function matching<T extends { id: string }>(table: SearchTable, terms: readonly string[], wordsOf: (record: T) => string[], want: number): Promise<T[]> {
   const ranges = terms.map((term) => table.where('words').startsWith(term));
   const counts = terms.length === 1 ? [0] : await Promise.all(ranges.map((range) => range.count()));
-  const lead = counts.indexOf(Math.min(...counts));
-  const rest = terms.filter((_, i) => i !== lead);
-  // A record with two words under the prefix has two index entries: read a few more keys than wanted.
-  const cap = rest.length === 0 ? want * 4 : LEAD_CAP;
-  const keys = [...new Set((await ranges[lead]!.limit(cap).primaryKeys()) as string[])];
+  const lead = terms[counts.indexOf(Math.min(...counts))]!;
+  const rest = terms.filter((term) => term !== lead);
+  // A record with two words under the prefix comes twice in the range: read a few more than wanted.
+  const step = rest.length === 0 ? want * 2 : STEP;
   const found: T[] = [];
-  for (let at = 0; at < keys.length && found.length < want; at += rest.length === 0 ? want : PAGE) {
-    const page = keys.slice(at, at + (rest.length === 0 ? want - found.length : PAGE));
-    const rows = (await (table as unknown as { bulkGet(keys: string[]): Promise<(T | undefined)[]> }).bulkGet(page)).filter((r): r is T => Boolean(r));
-    for (const row of rows) if (rest.length === 0 || matchesAll(wordsOf(row), rest)) found.push(row);
+  const seen = new Set<string>();
+  for (let offset = 0; found.length < want && offset < SCAN_CAP; offset += step) {
+    const rows = (await table.where('words').startsWith(lead).offset(offset).limit(step).toArray()) as unknown as T[];
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      if (rest.length === 0 || matchesAll(wordsOf(row), rest)) found.push(row);
+    }
+    if (rows.length < step) break;
   }
   return found.slice(0, want);
 }
