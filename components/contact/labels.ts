@@ -1,0 +1,16 @@
+import { MESSAGES } from '../../utils/i18n/catalog';
+import { t } from '../../utils/i18n';
+import { enumKey } from '../../utils/i18n/keys';
+
+/** A stage in the UI language: the default stages are translated, a user's own stage shows as typed. */
+export function stageLabel(stage: string): string {
+  const key = enumKey('stage', stage);
+  return key in MESSAGES ? t(key) : stage;
+}
+
+/** A pipeline's name in the UI language when it is one of the defaults, else as the user named it. */
+export function pipelineLabel(pipeline: { id: string; name: string }): string {
+  const key = enumKey('pipeline', pipeline.id);
+  const defaults: Record<string, string> = { sales: 'Sales', recruiting: 'Recruiting' };
+  return key in MESSAGES && defaults[pipeline.id] === pipeline.name ? t(key) : pipeline.name;
+}
