@@ -12,6 +12,7 @@ import { EmptyState } from './EmptyState';
 import { ReactivateView, ResponsivenessView, TodayView } from './ListViews';
 import { useNavCounts } from './use-lists';
 import { useRoute, VIEWS, routeHash, type View } from './route';
+import './workspace.css';
 
 /** The workspace: contacts by priority and segment, one contact in full, the lists, the board, import and export. */
 export function OptionsApp() {
