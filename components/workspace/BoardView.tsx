@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { listPipelines } from '../../utils/db/repos/pipelines';
 import { boardOf, editStages, moveToStage } from '../../utils/db/repos/stages';
@@ -17,14 +17,20 @@ export function BoardView({ db, pipelineId, onPipeline }: { db: RapportDB; pipel
   const columns = useLiveQuery(async () => (pipeline ? boardOf(db, pipeline) : undefined), [db, pipeline]);
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState(false);
+  // The card moved by keyboard keeps the focus in its new column (it is a new element there).
+  const [focusId, setFocusId] = useState<string>();
+  useEffect(() => {
+    if (!focusId) return;
+    const card = document.querySelector<HTMLElement>(`[data-testid="board-card"][data-contact-id="${CSS.escape(focusId)}"]`);
+    if (card && document.activeElement !== card) card.focus();
+  }, [columns, focusId]);
   if (!pipeline) return null;
 
   const move = async (contactId: string, stage: string) => {
     try {
       setError(undefined);
       await moveToStage(db, contactId as ContactId, pipeline.id, stage);
-      // Keep the keyboard on the moved card in its new column.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="board-card"][data-contact-id="${CSS.escape(contactId)}"]`)?.focus());
+      setFocusId(contactId);
     } catch (e) {
       setError(errorMessage(e));
     }

@@ -256,11 +256,10 @@ export function ContactsView({ db }: { db: RapportDB }) {
             data-match={note ? 'note' : 'contact'}
             data-score={priority.score}
             onClick={(e) => {
-              if ((e.target as HTMLElement).closest('input,button,summary,details')) return;
+              if ((e.target as HTMLElement).closest('input,button,a')) return;
               openContact(c.id);
             }}
           >
-            <input type="checkbox" aria-label={t('ws_select', c.displayName)} checked={selected.has(c.id)} onChange={(e) => select(c.id, e.target.checked)} />
             <div className="person__main">
               <a className="person__name" dir="auto" href={`#contact/${encodeURIComponent(c.id)}`}>
                 {c.value.tier ? `${t(enumKey('tier', c.value.tier))} · ` : ''}
@@ -281,11 +280,11 @@ export function ContactsView({ db }: { db: RapportDB }) {
                   {t(enumKey('kind', note.kind))} · {formatDate(note.occurredAt)}: {note.line}
                 </span>
               )}
-              <details className="why" data-testid="why-first">
-                <summary>{t('ws_whyFirst')}</summary>
-                <span>{whyText(priority.reasons, priority.score)}</span>
-              </details>
+              <span className="person__meta why" data-testid="why-first">
+                {t('ws_whyFirst')} {whyText(priority.reasons, priority.score)}
+              </span>
             </div>
+            <input type="checkbox" aria-label={t('ws_select', c.displayName)} checked={selected.has(c.id)} onChange={(e) => select(c.id, e.target.checked)} />
           </li>
         ))}
       </ul>

@@ -53,7 +53,8 @@ export function OptionsApp() {
       {route.view === 'responsiveness' && <ResponsivenessView db={db} />}
       {route.view === 'duplicates' && <DuplicatesView db={db} />}
       {route.view === 'board' && <BoardView db={db} pipelineId={route.arg} onPipeline={(id) => navigate({ view: 'board', arg: id })} />}
-      {(route.view === 'transfer' || empty) && (
+      {/* Import and export stay mounted across the first import (the report must outlive the empty state). */}
+      {(route.view === 'transfer' || route.view === 'contacts' || empty) && (
         <section className="workspace__transfer" id="transfer">
           <ImportPanel db={db} />
           <ExportPanel db={db} appVersion={appVersion()} />
