@@ -1,17 +1,17 @@
-import { addDays, awaitingReply, keepInTouchDue, type KeepInTouch } from '../../domain/cadence';
+import { addDays, awaitingReply, keepInTouchDueFrom, type KeepInTouch } from '../../domain/cadence';
 import type { ContactId } from '../../domain/common';
-import type { Contact } from '../../domain/contact';
+import { CoverageSchema, type Contact } from '../../domain/contact';
 import { cadenceDays } from '../../domain/coverage';
 import { localDay, type FollowUp } from '../../domain/followup';
 import { priorityOf, type Priority } from '../../domain/priority';
 import { reactivationCutoff, reactivationList, type LeftOutReason } from '../../domain/reactivation';
 import { bySlowestReply, responsiveness, type Responsiveness } from '../../domain/responsiveness';
 import { byPriority, inSegment, isEmptySegment, type Segment, type SegmentContext } from '../../domain/segment';
-import type { Interaction } from '../../domain/interaction';
+import { isRealTouchpoint, type Interaction } from '../../domain/interaction';
 import type { RapportDB } from '../db';
 import { search, type SearchHit } from './search';
 import { openFollowUpsDueBy } from './followups';
-import { lastRealTouchpoint, timeline } from './interactions';
+import { lastRealTouchpoint } from './interactions';
 
 /** A row of the contact list: the hit, and its priority with the reasons ("why first?"). */
 export interface PriorityRow extends SearchHit {
@@ -91,23 +91,19 @@ export async function dueFollowUps(db: RapportDB, day: string): Promise<{ follow
 
 /**
  * Contacts with a keep-in-touch cadence (their own, or their coverage's default) that is due now,
- * derived from their last real touchpoint (never a note or a saved page).
+ * from their last real touchpoint (`lastInteractionAt`, which notes and saved pages never set).
  */
 export async function keepInTouchList(db: RapportDB, now: Date): Promise<{ contact: Contact; status: KeepInTouch }[]> {
   const rows: { contact: Contact; status: KeepInTouch }[] = [];
-  const seen = new Set<string>();
-  const consider = async (contact: Contact) => {
-    if (seen.has(contact.id)) return;
-    seen.add(contact.id);
+  const consider = (contact: Contact) => {
     const days = cadenceDays(contact);
     if (!days) return;
-    const last = await lastRealTouchpoint(db, contact.id as ContactId);
-    const status = keepInTouchDue({ keepInTouchDays: days }, last ? [last] : [], now);
+    const status = keepInTouchDueFrom(days, contact.lastInteractionAt, now);
     if (status.due) rows.push({ contact, status });
   };
-  for (const contact of await db.contacts.where('keepInTouchDays').above(0).toArray()) await consider(contact);
+  (await db.contacts.where('keepInTouchDays').above(0).toArray()).forEach(consider);
   // Contacts with a chosen coverage and no cadence of their own follow the coverage's default.
-  for (const contact of await db.contacts.filter((c) => Boolean(c.value.coverage) && !c.keepInTouchDays).toArray()) await consider(contact);
+  (await db.contacts.where('value.coverage').anyOf([...CoverageSchema.options]).toArray()).filter((c) => !c.keepInTouchDays).forEach(consider);
   return rows.sort((a, b) => (a.status.dueSince ?? '').localeCompare(b.status.dueSince ?? '') || byPriority(a.contact, b.contact));
 }
 
@@ -118,20 +114,28 @@ export type TodayRow =
   | { kind: 'awaiting'; contact: Contact; since: string; message: Interaction };
 
 /** How far back "awaiting our reply" looks for an unanswered message. */
-export const AWAITING_WINDOW_DAYS = 90;
+export const AWAITING_WINDOW_DAYS = 60;
 
-/** Contacts whose latest real touchpoint is their unanswered message, with that message. */
+/**
+ * Contacts whose latest real touchpoint is their unanswered email or message (older than a day),
+ * with that message: one pass over the window's interactions, no read per contact.
+ */
 export async function awaitingOurReply(db: RapportDB, now: Date): Promise<{ contact: Contact; message: Interaction }[]> {
   const since = new Date(now.getTime() - AWAITING_WINDOW_DAYS * 86_400_000).toISOString();
-  const recent = await db.contacts.where('lastInteractionAt').above(since).toArray();
-  const rows = [];
-  for (const contact of recent) {
-    const items = await timeline(db, contact.id as ContactId, { limit: 20 });
-    if (!awaitingReply(items, now)) continue;
-    const message = await lastRealTouchpoint(db, contact.id as ContactId);
-    if (message) rows.push({ contact, message });
-  }
-  return rows;
+  const latest = new Map<string, Interaction>();
+  await db.interactions
+    .where('occurredAt')
+    .above(since)
+    .each((item) => {
+      if (!isRealTouchpoint(item.kind) || item.direction === 'internal') return;
+      for (const id of item.contactIds) {
+        const seen = latest.get(id);
+        if (!seen || Date.parse(seen.occurredAt) < Date.parse(item.occurredAt)) latest.set(id, item);
+      }
+    });
+  const waiting = [...latest.entries()].filter(([, message]) => awaitingReply([message], now));
+  const contacts = await db.contacts.bulkGet(waiting.map(([id]) => id as ContactId));
+  return waiting.flatMap(([, message], i) => (contacts[i] ? [{ contact: contacts[i], message }] : []));
 }
 
 /** Today: overdue and due follow-ups, keep-in-touch due, conversations awaiting our reply; oldest first. */
