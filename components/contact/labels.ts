@@ -14,3 +14,13 @@ export function pipelineLabel(pipeline: { id: string; name: string }): string {
   const defaults: Record<string, string> = { sales: 'Sales', recruiting: 'Recruiting' };
   return key in MESSAGES && defaults[pipeline.id] === pipeline.name ? t(key) : pipeline.name;
 }
+
+/** A stage-history subject ("Sales: lead → proposal", as stored) in the UI language. */
+export function stageMoveLabel(subject: string): string {
+  const match = /^(.*): (.*) → (.*)$/.exec(subject);
+  if (!match) return subject;
+  const [, pipeline = '', from = '', to = ''] = match;
+  const id = pipeline.toLowerCase();
+  const name = pipelineLabel({ id, name: pipeline });
+  return `${name}: ${from === '–' ? from : stageLabel(from)} → ${stageLabel(to)}`;
+}

@@ -23,7 +23,7 @@ export function DuplicatesView({ db }: { db: RapportDB }) {
             <li key={key} className="person" data-testid="duplicate-pair" data-a={a.id} data-b={b.id} data-reason={reason}>
               <div className="person__main">
                 <span className="person__name" dir="auto">
-                  {a.displayName} ↔ {b.displayName}
+                  <a href={`#contact/${encodeURIComponent(a.id)}`}>{a.displayName}</a> ↔ <a href={`#contact/${encodeURIComponent(b.id)}`}>{b.displayName}</a>
                 </span>
                 <span className="person__meta">{t(enumKey('dup', reason))}</span>
                 {open === key ? (

@@ -130,7 +130,7 @@ describe('workspace', () => {
     await page.locator('[data-testid="contact-card"][data-contact-id="ct_wk-dieter"]').waitFor();
     const entry = page.locator('[data-testid="timeline-item"][data-kind="stage"]');
     await entry.first().waitFor();
-    assert.match(await entry.first().innerText(), /lead → qualified/);
+    assert.match(await entry.first().innerText(), /Sales: Lead → Qualified/);
   });
 
   test('merging two duplicates leaves one contact with both histories', async () => {
@@ -203,11 +203,19 @@ describe('workspace in German', () => {
       const text = await board.innerText();
       for (const word of ['Qualifiziert', 'Angebot', 'Gewonnen', 'Verloren']) assert.match(text, new RegExp(word));
       assert.doesNotMatch(text, /proposal/);
+      const card = board.locator('[data-testid="board-card"][data-contact-id="ct_wk-dieter"]');
+      await card.focus();
+      await page.keyboard.press('ArrowRight');
+      await board.locator('[data-testid="board-column"][data-stage="qualified"] [data-testid="board-card"][data-contact-id="ct_wk-dieter"]').waitFor();
+      await page.goto(page.url().replace(/#.*$/, '') + '#contact/ct_wk-dieter');
+      const entry = page.locator('[data-testid="timeline-item"][data-kind="stage"]').first();
+      await entry.waitFor();
+      assert.match(await entry.innerText(), /Vertrieb: Lead → Qualifiziert/);
       await page.goto(page.url().replace(/#.*$/, '') + '#contact/ct_wk-juergen');
-      const card = page.locator('[data-testid="contact-card"]');
-      await card.waitFor();
-      assert.match(await card.innerText(), /Wiederkäufer/);
-      assert.match(await card.locator('[data-testid="card-coverage"]').innerText(), /Außendienst/);
+      const contactCard = page.locator('[data-testid="contact-card"][data-contact-id="ct_wk-juergen"]');
+      await contactCard.waitFor();
+      assert.match(await contactCard.innerText(), /Wiederkäufer/);
+      assert.match(await contactCard.locator('[data-testid="card-coverage"]').innerText(), /Außendienst/);
     } finally {
       await b.close();
     }
