@@ -133,6 +133,18 @@ describe('workspace', () => {
     assert.match(await entry.first().innerText(), /Sales: Lead → Qualified/);
   });
 
+  test('the board moves a contact by drag and drop too', async () => {
+    await page.goto(page.url().replace(/#.*$/, '') + '#board/sales');
+    const board = page.locator('[data-testid="board"][data-pipeline="sales"]');
+    const card = board.locator('[data-testid="board-card"][data-contact-id="ct_wk-dieter"]');
+    await card.waitFor();
+    await card.dragTo(board.locator('[data-testid="board-column"][data-stage="proposal"]'));
+    await board.locator('[data-testid="board-column"][data-stage="proposal"] [data-testid="board-card"][data-contact-id="ct_wk-dieter"]').waitFor();
+    await page.goto(page.url().replace(/#.*$/, '') + '#contact/ct_wk-dieter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-item"][data-kind="stage"]').length === 2);
+    assert.match(await page.locator('[data-testid="timeline-item"][data-kind="stage"]').first().innerText(), /Qualified → Proposal/);
+  });
+
   test('merging two duplicates leaves one contact with both histories', async () => {
     await page.goto(page.url().replace(/#.*$/, '') + '#duplicates');
     const pair = page.locator('[data-testid="duplicate-pair"][data-a="ct_wk-carla1"][data-b="ct_wk-carla2"]');
