@@ -1,3 +1,4 @@
+import { stageMoveLabel } from '../contact/labels';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
@@ -109,7 +110,7 @@ function TimelineItem({ db, item, onDelete }: { db: RapportDB; item: Interaction
       </div>
       {item.subject && (
         <p className="tl-item__subject" title={item.subject} dir="auto">
-          {item.subject}
+          {item.kind === 'stage' ? stageMoveLabel(item.subject) : item.subject}
         </p>
       )}
       {editing ? (

@@ -11,7 +11,8 @@ import { downloadBlob } from './download';
 import { t, type TransferMessageKey } from './messages';
 import { ErrorText, errorMessage } from '../ui/ErrorText';
 
-type ScopeKind = Selection['kind'];
+/** The scopes this panel offers (a hand-picked list comes from the workspace's segment export). */
+type ScopeKind = Exclude<Selection['kind'], 'contacts'>;
 
 const FORMATS: [ExportFormat, TransferMessageKey][] = [
   ['json', 'transfer_format_json'],

@@ -85,12 +85,17 @@ export function keepInTouchDue(
   now: Date,
 ): KeepInTouch {
   const last = lastRealInteraction(timeline);
-  const result: KeepInTouch = { due: false };
-  if (last) result.lastRealAt = last.occurredAt;
   const days = contact.keepInTouchDays;
-  if (!days) return result;
-  if (!last) return { ...result, due: true };
-  const dueOn = addDays(localDay(new Date(last.occurredAt)), days);
+  if (!days) return last ? { due: false, lastRealAt: last.occurredAt } : { due: false };
+  return keepInTouchDueFrom(days, last?.occurredAt, now);
+}
+
+/** `keepInTouchDue` from a cadence and the instant of the last real touchpoint (a contact's `lastInteractionAt`). */
+export function keepInTouchDueFrom(days: number, lastRealAt: string | undefined, now: Date): KeepInTouch {
+  const result: KeepInTouch = { due: false };
+  if (lastRealAt) result.lastRealAt = lastRealAt;
+  if (!lastRealAt) return { ...result, due: true };
+  const dueOn = addDays(localDay(new Date(lastRealAt)), days);
   result.dueOn = dueOn;
   if (localDay(now) >= dueOn) {
     result.due = true;

@@ -19,6 +19,10 @@ export type Tier = z.infer<typeof TierSchema>;
 export const LoyaltyStageSchema = z.enum(['prospect', 'customer', 'repeat-customer', 'advocate', 'former']);
 export type LoyaltyStage = z.infer<typeof LoyaltyStageSchema>;
 
+/** Betreuungsform: how the customer is covered, from personal key-account care to digital only. */
+export const CoverageSchema = z.enum(['key-account', 'field-sales', 'inside-sales', 'digital-only']);
+export type Coverage = z.infer<typeof CoverageSchema>;
+
 export const MoneySchema = z.object({
   amount: z.number().finite().min(0).max(1e13),
   currency: z.string().regex(/^[A-Z]{3}$/),
@@ -29,6 +33,10 @@ export const ValueSchema = z.object({
   tier: TierSchema.optional(),
   yearlyRevenue: MoneySchema.optional(),
   loyalty: LoyaltyStageSchema.optional(),
+  /** Chosen coverage model; absent means "not decided" (the suggestion from `suggestCoverage` applies). */
+  coverage: CoverageSchema.optional(),
+  /** Who recommended this contact to us (Weiterempfehlung): another contact's id. */
+  referredBy: ContactIdSchema.optional(),
 });
 export type Value = z.infer<typeof ValueSchema>;
 

@@ -9,7 +9,8 @@ import {
   TextSchema,
 } from './common';
 
-export const InteractionKindSchema = z.enum(['note', 'email', 'message', 'call', 'meeting', 'page']);
+/** `stage` is a pipeline move (stage history): ours, like a note, not contact with the person. */
+export const InteractionKindSchema = z.enum(['note', 'email', 'message', 'call', 'meeting', 'page', 'stage']);
 export type InteractionKind = z.infer<typeof InteractionKindSchema>;
 
 export const DirectionSchema = z.enum(['inbound', 'outbound', 'internal']);
@@ -54,7 +55,10 @@ export function sourceKeyOf(source: Source | undefined): string | undefined {
   return source?.messageId ? `${source.site}:${source.messageId}` : undefined;
 }
 
-/** Kinds that are real contact with the person (a page saved as a note is not). */
+/** The kinds that are real contact with the person: mail, message, call, meeting (in person or not). */
+export const REAL_TOUCHPOINT_KINDS: ReadonlySet<InteractionKind> = new Set(['email', 'message', 'call', 'meeting']);
+
+/** Kinds that are real contact with the person (a note, a saved page or a stage move is not). */
 export function isRealTouchpoint(kind: InteractionKind): boolean {
-  return kind !== 'page' && kind !== 'note';
+  return REAL_TOUCHPOINT_KINDS.has(kind);
 }

@@ -67,6 +67,8 @@ export const SelectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('industry'), industry: z.string().min(1) }),
   z.object({ kind: z.literal('search'), query: z.string().min(1) }),
   z.object({ kind: z.literal('contact'), contactId: z.string().min(1) }),
+  /** A hand-picked list (a workspace segment after the consent check). */
+  z.object({ kind: z.literal('contacts'), contactIds: z.array(z.string().min(1)).max(1_000_000) }),
 ]);
 export type Selection = z.infer<typeof SelectionSchema>;
 

@@ -28,6 +28,8 @@ export async function selectedContactIds(db: RapportDB, selection: Selection): P
       return (await searchContacts(db, selection.query, 1_000_000)).map((c) => c.id);
     case 'contact':
       return (await db.contacts.get(selection.contactId as Contact['id'])) ? [selection.contactId] : [];
+    case 'contacts':
+      return [...new Set(selection.contactIds)];
   }
 }
 

@@ -45,3 +45,14 @@ export async function followUpsFor(db: RapportDB, contactId: ContactId): Promise
 export async function openFollowUpsDueBy(db: RapportDB, day: string): Promise<FollowUp[]> {
   return (await db.followUps.where('due').belowOrEqual(day).toArray()).filter((f) => !f.doneAt);
 }
+
+/** Moves an open follow-up to another day (snooze). */
+export async function snoozeFollowUp(db: RapportDB, id: FollowUpId, due: string, now = new Date()): Promise<FollowUp> {
+  return db.transaction('rw', db.followUps, async () => {
+    const current = await db.followUps.get(id);
+    if (!current) throw new NotFoundError('follow-up', id);
+    const next = parseFollowUp({ ...current, due, updatedAt: nowIso(now) });
+    await db.followUps.put(next);
+    return next;
+  });
+}

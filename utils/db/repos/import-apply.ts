@@ -1,6 +1,6 @@
 import type { ContactId } from '../../domain/common';
 import type { Contact } from '../../domain/contact';
-import type { Interaction } from '../../domain/interaction';
+import { isRealTouchpoint, type Interaction } from '../../domain/interaction';
 import { throwIfAborted, TransferError } from '../../transfer/errors';
 import type { ProgressCallback } from '../../transfer/model';
 import type { InteractionLink, RapportDB } from '../db';
@@ -95,6 +95,7 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
         for (const interaction of chunk) {
           for (const contactId of interaction.contactIds) {
             links.push({ contactId, interactionId: interaction.id, occurredAt: interaction.occurredAt });
+            if (!isRealTouchpoint(interaction.kind)) continue;
             const seen = latest.get(contactId);
             if (!seen || seen.occurredAt < interaction.occurredAt) latest.set(contactId, interaction);
           }

@@ -1,6 +1,7 @@
 import { newId, nowIso, type ContactId, type InteractionId } from '../../domain/common';
 import {
   InteractionSchema,
+  isRealTouchpoint,
   sourceKeyOf,
   type Interaction,
   type InteractionInput,
@@ -44,12 +45,15 @@ async function writeInteractions(db: RapportDB, interactions: readonly Interacti
   if (missing) throw new NotFoundError('contact', missing);
   const latest = new Map<string, Interaction>();
   for (const interaction of interactions) {
+    // Last contact means contact: a note or a saved page is not a touchpoint with the person.
+    if (!isRealTouchpoint(interaction.kind)) continue;
     for (const contactId of interaction.contactIds) {
       const seen = latest.get(contactId);
       if (!seen || seen.occurredAt < interaction.occurredAt) latest.set(contactId, interaction);
     }
   }
   const touched = (contacts as Contact[])
+    .filter((c) => latest.has(c.id))
     .filter((c) => !c.lastInteractionAt || c.lastInteractionAt < latest.get(c.id)!.occurredAt)
     .map((c) => ({ ...c, lastInteractionAt: latest.get(c.id)!.occurredAt, lastInteractionChannel: latest.get(c.id)!.channel }));
   await Promise.all([
@@ -141,16 +145,12 @@ export async function restoreInteraction(db: RapportDB, interaction: Interaction
   await db.transaction('rw', TABLES(db), () => writeInteraction(db, parsed));
 }
 
-/** Recomputes the last touchpoint of contacts from their timeline (after a delete or move). */
+/** Recomputes the last real touchpoint of contacts from their timeline (after a delete or move). */
 async function refreshLastInteraction(db: RapportDB, contactIds: readonly string[]): Promise<void> {
   for (const contactId of contactIds) {
     const contact = await db.contacts.get(contactId as ContactId);
     if (!contact) continue;
-    const last = await db.interactionLinks
-      .where('[contactId+occurredAt]')
-      .between([contactId, ''], [contactId, '\uffff'])
-      .last();
-    const interaction = last && (await db.interactions.get(last.interactionId as InteractionId));
+    const interaction = await lastRealTouchpoint(db, contactId as ContactId);
     const next = { ...contact };
     if (interaction) {
       next.lastInteractionAt = interaction.occurredAt;
@@ -160,6 +160,18 @@ async function refreshLastInteraction(db: RapportDB, contactIds: readonly string
       delete next.lastInteractionChannel;
     }
     await db.contacts.put(next);
+  }
+}
+
+/** The newest real touchpoint (mail, message, call, meeting) on a contact's timeline, skipping notes and pages. */
+export async function lastRealTouchpoint(db: RapportDB, contactId: ContactId): Promise<Interaction | undefined> {
+  let before: string | undefined;
+  for (;;) {
+    const page = await timeline(db, contactId, { limit: 50, ...(before ? { before } : {}) });
+    const real = page.find((i) => isRealTouchpoint(i.kind));
+    if (real) return real;
+    if (page.length < 50) return undefined;
+    before = page[page.length - 1]!.occurredAt;
   }
 }
 

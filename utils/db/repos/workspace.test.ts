@@ -22,7 +22,7 @@ describe('workspace queries', () => {
     expect((await segmentContacts(db, '', { tag: 'messe' })).map((h) => h.contact.displayName)).toEqual(['Big', 'Small']);
     expect((await segmentContacts(db, 'big', {})).map((h) => h.contact.displayName)).toEqual(['Big']);
     expect((await segmentContacts(db, '', { tier: 'A' })).map((h) => h.contact.displayName)).toEqual(['Big', 'Other']);
-    expect(await segmentValues(db)).toEqual({ tags: ['messe'], industries: ['Holzbau'] });
+    expect(await segmentValues(db)).toEqual({ tags: ['messe'], industries: ['Holzbau'], owners: [] });
   });
 
   it('keeps only the best of a large segment while streaming', async () => {

@@ -7,9 +7,10 @@ import preferences from './preferences';
 import sidebar from './sidebar';
 import transfer from './transfer';
 import workspace from './workspace';
+import enums from './enums';
 
 /** Every UI string. Areas add their own file here; keys must be unique across files. */
-export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace];
+export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace, enums];
 
 export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
 

@@ -1,0 +1,155 @@
+/**
+ * Workspace bench page: bundled by tests/bench/workspace.mjs (not shipped) and run in real
+ * Chromium. Seeds a notebook outside the timed part, then times the reads each workspace view
+ * makes: the first render's contact list and navigation counts, each list, opening one contact.
+ */
+import { RapportDB } from '../../../utils/db/db';
+import { checksFor } from '../../../utils/db/repos/checks';
+import { getContact } from '../../../utils/db/repos/contacts';
+import { followUpsFor } from '../../../utils/db/repos/followups';
+import { timeline } from '../../../utils/db/repos/interactions';
+import { reactivateList, responsivenessList, segmentContacts, todayList } from '../../../utils/db/repos/workspace';
+import type { ContactId, FollowUpId, InteractionId } from '../../../utils/domain/common';
+import type { Contact } from '../../../utils/domain/contact';
+import type { FollowUp } from '../../../utils/domain/followup';
+import type { Interaction } from '../../../utils/domain/interaction';
+
+const DAY = 86_400_000;
+const NOW = new Date('2026-11-30T12:00:00.000Z');
+const KINDS = ['email', 'email', 'message', 'call', 'meeting', 'note', 'page'] as const;
+
+function contactNo(i: number): Contact {
+  const stamp = new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString();
+  return {
+    id: `ct_${i}` as ContactId,
+    displayName: `Person ${i} Bench${i % 997}`,
+    emails: [`person${i}@company${i % 997}.example`],
+    phones: [],
+    company: `Company ${i % 997}`,
+    tags: i % 5 === 0 ? ['key-account'] : [],
+    value: {
+      ...(i % 4 === 0 ? { tier: (['A', 'B', 'C'] as const)[i % 3] } : {}),
+      ...(i % 7 === 0 ? { yearlyRevenue: { amount: (i % 1000) * 1000, currency: 'EUR' } } : {}),
+      ...(i % 50 === 0 ? { coverage: 'field-sales' as const } : {}),
+    },
+    ...(i % 20 === 0 ? { keepInTouchDays: 60 } : {}),
+    preferences: { channels: [], topics: [], ...(i % 97 === 0 ? { doNotContact: { reason: '' } } : {}) },
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+}
+
+/** Ten interactions per contact over three years; the newest real one sets the last contact. */
+function interactionsOf(c: number, perContact: number): Interaction[] {
+  const out: Interaction[] = [];
+  for (let k = 0; k < perContact; k++) {
+    const n = c * perContact + k;
+    const kind = KINDS[n % KINDS.length]!;
+    // Every eighth contact went quiet: nothing in the last 13 months.
+    const quiet = c % 8 === 0 ? 400 : 0;
+    const at = new Date(NOW.getTime() - (quiet + ((n * 7919) % (3 * 365 - quiet))) * DAY - (n % 24) * 3_600_000).toISOString();
+    out.push({
+      id: `ix_${n}` as InteractionId,
+      contactIds: [`ct_${c}` as ContactId],
+      kind,
+      channel: kind === 'call' ? 'phone' : kind === 'meeting' ? 'in-person' : kind === 'message' ? 'linkedin' : kind === 'email' ? 'email' : 'other',
+      direction: kind === 'note' || kind === 'page' ? 'internal' : k % 2 ? 'inbound' : 'outbound',
+      department: 'sales',
+      occurredAt: at,
+      text: `Bench interaction ${n} about pumps and delivery slots`,
+      source: kind === 'email' ? { site: 'gmail', threadId: `t${c}`, messageId: `m${n}` } : undefined,
+      ...(kind === 'email' ? { sourceKey: `gmail:m${n}` } : {}),
+      createdAt: at,
+      updatedAt: at,
+    } as Interaction);
+  }
+  return out;
+}
+
+async function seed(name: string, contacts: number, perContact: number): Promise<{ ms: number }> {
+  const t0 = performance.now();
+  const db = new RapportDB(name);
+  await db.open();
+  const chunk = 2000;
+  for (let i = 0; i < contacts; i += chunk) {
+    const cs: Contact[] = [];
+    const ix: Interaction[] = [];
+    for (let c = i; c < Math.min(contacts, i + chunk); c++) {
+      const mine = interactionsOf(c, perContact);
+      const last = mine.filter((x) => x.kind !== 'note' && x.kind !== 'page').sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))[0];
+      cs.push({ ...contactNo(c), ...(last ? { lastInteractionAt: last.occurredAt, lastInteractionChannel: last.channel } : {}) });
+      ix.push(...mine);
+    }
+    const fus: FollowUp[] = cs
+      .filter((_, j) => (i + j) % 25 === 0)
+      .map((c, j) => ({ id: `fu_${i + j}` as FollowUpId, contactId: c.id, due: new Date(NOW.getTime() + (((i + j) % 60) - 30) * DAY).toISOString().slice(0, 10), what: 'Call back', createdAt: c.createdAt, updatedAt: c.createdAt }));
+    await db.transaction('rw', [db.contacts, db.interactions, db.interactionLinks, db.followUps], async () => {
+      await db.contacts.bulkAdd(cs);
+      await db.interactions.bulkAdd(ix);
+      await db.interactionLinks.bulkAdd(ix.map((x) => ({ contactId: x.contactIds[0]!, interactionId: x.id, occurredAt: x.occurredAt })));
+      await db.followUps.bulkAdd(fus);
+    });
+  }
+  db.close();
+  return { ms: performance.now() - t0 };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await work();
+  return { ms: performance.now() - t0, value };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Each read three times on a freshly opened database (the first is the cold one a user meets). */
+async function measure(name: string, contacts: number) {
+  const db = new RapportDB(name);
+  await db.open();
+  const first = await timed(() => segmentContacts(db, '', {}, 200, NOW));
+  const runs = async <T>(work: () => Promise<T>) => {
+    const ms: number[] = [];
+    let value: T | undefined;
+    for (let i = 0; i < 3; i++) {
+      const r = await timed(work);
+      ms.push(r.ms);
+      value = r.value;
+    }
+    return { firstMs: ms[0]!, medianMs: median(ms), value: value! };
+  };
+  const list = await runs(() => segmentContacts(db, '', {}, 200, NOW));
+  const today = await runs(() => todayList(db, NOW));
+  const reactivate = await runs(() => reactivateList(db, NOW, 12));
+  const responsiveness = await runs(() => responsivenessList(db, NOW));
+  const opens: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const id = `ct_${(i * 4999) % contacts}` as ContactId;
+    const r = await timed(async () => {
+      const contact = await getContact(db, id);
+      const [items, fus, checks] = await Promise.all([timeline(db, id, { limit: 50 }), followUpsFor(db, id), checksFor(db, id)]);
+      return Boolean(contact) && items.length + fus.length + checks.length >= 0;
+    });
+    opens.push(r.ms);
+  }
+  db.close();
+  return {
+    firstRenderMs: first.ms,
+    contactList: { firstMs: list.firstMs, medianMs: list.medianMs, rows: list.value.length },
+    today: { firstMs: today.firstMs, medianMs: today.medianMs, rows: today.value.length },
+    reactivate: { firstMs: reactivate.firstMs, medianMs: reactivate.medianMs, rows: reactivate.value.total },
+    responsiveness: { firstMs: responsiveness.firstMs, medianMs: responsiveness.medianMs, rows: responsiveness.value.length },
+    openContact: { medianMs: median(opens), maxMs: Math.max(...opens) },
+  };
+}
+
+declare global {
+  interface Window {
+    rapportWorkspaceBench: { seed: typeof seed; measure: typeof measure };
+  }
+}
+window.rapportWorkspaceBench = { seed, measure };
+document.title = 'bench-ready';

@@ -1,0 +1,33 @@
+import type { Catalog } from '../types';
+
+/** Enum values the workspace shows: default pipeline stages, coverage models, new kinds. */
+export default {
+  stage_lead: { en: 'Lead', de: 'Lead' },
+  stage_qualified: { en: 'Qualified', de: 'Qualifiziert' },
+  stage_proposal: { en: 'Proposal', de: 'Angebot' },
+  stage_won: { en: 'Won', de: 'Gewonnen' },
+  stage_lost: { en: 'Lost', de: 'Verloren' },
+  stage_sourced: { en: 'Sourced', de: 'Gefunden' },
+  stage_contacted: { en: 'Contacted', de: 'Angesprochen' },
+  stage_replied: { en: 'Replied', de: 'Geantwortet' },
+  stage_interviewing: { en: 'Interviewing', de: 'Im Gespräch' },
+  stage_hired: { en: 'Hired', de: 'Eingestellt' },
+  coverage_key_account: { en: 'Key account', de: 'Key Account' },
+  coverage_field_sales: { en: 'Field sales', de: 'Außendienst' },
+  coverage_inside_sales: { en: 'Inside sales', de: 'Innendienst' },
+  coverage_digital_only: { en: 'Digital only', de: 'Nur digital' },
+  kind_stage: { en: 'Stage', de: 'Phase' },
+  ho_kind_stage: { en: 'stage change', de: 'Phasenwechsel' },
+  pipeline_sales: { en: 'Sales', de: 'Vertrieb' },
+  pipeline_recruiting: { en: 'Recruiting', de: 'Recruiting' },
+  reason_do_not_contact: { en: 'contact ban', de: 'Kontaktsperre' },
+  reason_quiet: { en: 'quiet period', de: 'Ruhezeit' },
+  reason_left_alone: { en: 'asked to be left alone', de: 'möchte in Ruhe gelassen werden' },
+  reason_no_newsletter_consent: { en: 'no newsletter consent', de: 'keine Newsletter-Einwilligung' },
+  dup_email: { en: 'same email', de: 'gleiche E-Mail' },
+  dup_linkedin: { en: 'same LinkedIn profile', de: 'gleiches LinkedIn-Profil' },
+  dup_name_company: { en: 'same name and company', de: 'gleicher Name und gleiche Firma' },
+  today_followup: { en: 'Follow-up', de: 'Wiedervorlage' },
+  today_keep_in_touch: { en: 'Keep in touch', de: 'Kontakt halten' },
+  today_awaiting: { en: 'Awaiting our reply', de: 'Wartet auf unsere Antwort' },
+} satisfies Catalog;
