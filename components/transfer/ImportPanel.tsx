@@ -187,7 +187,7 @@ export function ImportPanel({ db }: { db: RapportDB }) {
       {state.step === 'busy' && (
         <div>
           <ProgressLine progress={state.progress} />
-          <button type="button" className="button button--ghost button--small" onClick={onCancel}>
+          <button type="button" className="button button--ghost button--small" data-testid="import-cancel" onClick={onCancel}>
             {t('transfer_cancel')}
           </button>
         </div>
