@@ -10,8 +10,8 @@ import { launch } from './harness.mjs';
 import { compareBackups, writeBigBackup } from '../support/big-backup.mjs';
 import { exportJson, restoreFile, storeCounts } from '../support/restore-driver.mjs';
 
-const CONTACTS = 400;
-const PER_CONTACT = 250;
+const CONTACTS = 300;
+const PER_CONTACT = 150;
 
 describe('restore of a large JSON backup', () => {
   let b;
@@ -21,7 +21,7 @@ describe('restore of a large JSON backup', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rapport-restore-'));
     file = join(dir, 'rapport-backup-big.json');
-    await writeBigBackup(file, { contacts: CONTACTS, perContact: PER_CONTACT, textBytes: 110 });
+    await writeBigBackup(file, { contacts: CONTACTS, perContact: PER_CONTACT, textBytes: 700 });
     assert.ok(statSync(file).size > 40 * 1024 * 1024, 'the backup is over the whole-file limit');
     b = await launch();
     page = await b.extensionPage('options.html');

@@ -226,10 +226,15 @@ export async function mergeContacts(
 /** Deletes a contact with its follow-ups and checks; interactions shared with others keep the others. */
 export async function deleteContact(db: RapportDB, id: ContactId): Promise<void> {
   await db.transaction('rw', [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks], async () => {
+    const name = (await db.contacts.get(id))?.displayName;
     for (const interaction of await db.interactions.where('contactIds').equals(id).toArray()) {
       const rest = interaction.contactIds.filter((c) => c !== id);
       if (rest.length === 0) await db.interactions.delete(interaction.id);
-      else await db.interactions.put({ ...interaction, contactIds: rest });
+      else {
+        // Shared with others: it stays on their timeline, without the erased person as its author.
+        const { author, ...kept } = interaction;
+        await db.interactions.put({ ...kept, ...(author && author !== name ? { author } : {}), contactIds: rest });
+      }
     }
     await db.interactionLinks.where('[contactId+occurredAt]').between([id, ''], [id, '\uffff']).delete();
     await db.followUps.where('contactId').equals(id).delete();
