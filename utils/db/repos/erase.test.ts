@@ -24,7 +24,7 @@ async function everything(db: RapportDB): Promise<string[]> {
   const texts: string[] = [];
   const names = [...raw.objectStoreNames];
   const tx = raw.transaction(names);
-  const walk = (request: IDBRequest<IDBCursorWithValue | IDBCursor | null>, read: (cursor: IDBCursor) => unknown, where: string) =>
+  const walk = (request: IDBRequest<IDBCursor | null>, read: (cursor: IDBCursor) => unknown, where: string) =>
     new Promise<void>((resolve, reject) => {
       request.onsuccess = () => {
         const cursor = request.result;
@@ -36,7 +36,7 @@ async function everything(db: RapportDB): Promise<string[]> {
     });
   for (const name of names) {
     const store = tx.objectStore(name);
-    await walk(store.openCursor(), (c) => [c.primaryKey, (c as IDBCursorWithValue).value], name);
+    await walk(store.openCursor() as IDBRequest<IDBCursor | null>, (c) => [c.primaryKey, (c as IDBCursorWithValue).value], name);
     for (const index of [...store.indexNames]) await walk(store.index(index).openKeyCursor(), (c) => c.key, `${name}.${index}`);
   }
   raw.close();
