@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
-import { updateContact } from '../../utils/db/repos/contacts';
+import { editContact } from '../../utils/db/repos/contacts';
 import { followUpsFor } from '../../utils/db/repos/followups';
 import { listPipelines } from '../../utils/db/repos/pipelines';
 import { LoyaltyStageSchema, TierSchema, type Contact } from '../../utils/domain/contact';
@@ -34,7 +34,7 @@ export function ContactCard({ db, contact }: { db: RapportDB; contact: Contact }
     const [pipelineId, stageName] = stage ? stage.split('::') : [];
     try {
       setError(undefined);
-      await updateContact(db, contact.id, {
+      await editContact(db, contact, {
         displayName: text('displayName') ?? contact.displayName,
         title: text('title'),
         company: text('company'),
