@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
-import { getContact, searchContacts, updateContact } from '../../utils/db/repos/contacts';
+import { editContact, getContact, searchContacts } from '../../utils/db/repos/contacts';
 import { followUpsFor } from '../../utils/db/repos/followups';
 import { listPipelines } from '../../utils/db/repos/pipelines';
 import { moveToStage } from '../../utils/db/repos/stages';
@@ -44,7 +44,8 @@ export function ContactCard({ db, contact }: { db: RapportDB; contact: Contact }
       if (!result.ok) throw new Error(t(result.error));
       const { pipeline, ...patch } = result.patch;
       const moved = pipeline && (pipeline.pipelineId !== contact.pipeline?.pipelineId || pipeline.stage !== contact.pipeline?.stage);
-      await updateContact(db, contact.id, moved ? patch : { ...patch, pipeline });
+      // Merged against the stored record: another tab's change to other fields or list items is kept.
+      await editContact(db, contact, moved ? patch : { ...patch, pipeline });
       // A stage change goes through the board's use case, so it is dated on the timeline.
       if (moved) await moveToStage(db, contact.id, pipeline.pipelineId as PipelineId, pipeline.stage);
       setEditing(false);

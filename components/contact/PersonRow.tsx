@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
-import { createContact, updateContact, type PersonMatch } from '../../utils/db/repos/contacts';
+import { createContact, editContact, type PersonMatch } from '../../utils/db/repos/contacts';
 import { timeline } from '../../utils/db/repos/interactions';
 import type { Channel } from '../../utils/domain/common';
 import { guardWarnings } from '../../utils/domain/guard';
@@ -63,7 +63,7 @@ export function PersonRow({ db, person, match, channel, selected, onSelect }: Pr
     try {
       const from = contactFromPerson(person);
       onSelect(
-        await updateContact(db, existing.id, {
+        await editContact(db, existing, {
           emails: [...existing.emails, ...from.emails],
           linkedinUrl: existing.linkedinUrl ?? from.linkedinUrl,
         }),

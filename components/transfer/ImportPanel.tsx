@@ -1,8 +1,11 @@
 import './transfer.css';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { applyImport, type ImportReport } from '../../utils/db/repos/import-apply';
 import { planImport, summarize, type ImportPlan, type MergeMode } from '../../utils/db/repos/import-plan';
+import { recoverInterruptedRestore, restoreBackup, type RestoreReport } from '../../utils/db/repos/restore';
+import { looksLikeRapportJson } from '../../utils/transfer/json-stream';
+import { MAX_IMPORT_BYTES } from '../../utils/transfer/text';
 import { TransferError } from '../../utils/transfer/errors';
 import { readImportFile } from '../../utils/transfer/import';
 import type { DecodedImport, Progress } from '../../utils/transfer/model';
@@ -16,6 +19,7 @@ type State =
   | { step: 'busy'; progress?: Progress }
   | { step: 'preview'; decoded: DecodedImport; plan: ImportPlan }
   | { step: 'done'; report: ImportReport; plan: ImportPlan; decoded: DecodedImport }
+  | { step: 'restored'; report: RestoreReport }
   | { step: 'error'; error: unknown };
 
 const SHOWN_ROWS = 100;
@@ -54,6 +58,14 @@ function RowList({ title, rows, kind }: { title: string; rows: readonly LeftOut[
 
 function ProgressLine({ progress }: { progress?: Progress }) {
   if (!progress) return <p className="muted">{t('transfer_reading')}</p>;
+  if (progress.phase === 'restore') {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(0);
+    return (
+      <p className="muted" data-testid="restore-progress" data-done={progress.done} data-total={progress.total}>
+        <progress max={Math.max(1, progress.total)} value={progress.done} /> {t('transfer_restoring', mb(progress.done), mb(progress.total))}
+      </p>
+    );
+  }
   if (progress.phase === 'decode') {
     return (
       <p className="muted">
@@ -79,6 +91,24 @@ export function ImportPanel({ db }: { db: RapportDB }) {
   const [mode, setMode] = useState<MergeMode>('keep');
   const abort = useRef<AbortController | null>(null);
 
+  // A restore cut short by a closed page leaves a marker: clear what it wrote (`restore.ts`).
+  useEffect(() => {
+    void recoverInterruptedRestore(db).catch(() => undefined);
+  }, [db]);
+
+  /** Our JSON backup over the whole-file limit: restored as a stream into an empty notebook. */
+  async function restore(file: File) {
+    const controller = new AbortController();
+    abort.current = controller;
+    setState({ step: 'busy', progress: { phase: 'restore', done: 0, total: file.size } });
+    try {
+      const report = await restoreBackup(db, file, { signal: controller.signal, onProgress: (progress) => setState({ step: 'busy', progress }) });
+      setState({ step: 'restored', report });
+    } catch (error) {
+      if (!controller.signal.aborted || !(error instanceof TransferError)) setState({ step: 'error', error });
+    }
+  }
+
   async function preview(decoded: DecodedImport, nextMode: MergeMode) {
     abort.current?.abort();
     const controller = new AbortController();
@@ -102,6 +132,10 @@ export function ImportPanel({ db }: { db: RapportDB }) {
     // Clear the input so choosing the same file again fires another change.
     event.target.value = '';
     if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES && looksLikeRapportJson(await file.slice(0, 256).text())) {
+      await restore(file);
+      return;
+    }
     setState({ step: 'busy' });
     try {
       const decoded = await readImportFile(file, { onProgress: (progress) => setState({ step: 'busy', progress }) });
@@ -153,7 +187,7 @@ export function ImportPanel({ db }: { db: RapportDB }) {
       {state.step === 'busy' && (
         <div>
           <ProgressLine progress={state.progress} />
-          <button type="button" className="button button--ghost button--small" onClick={onCancel}>
+          <button type="button" className="button button--ghost button--small" data-testid="import-cancel" onClick={onCancel}>
             {t('transfer_cancel')}
           </button>
         </div>
@@ -165,8 +199,37 @@ export function ImportPanel({ db }: { db: RapportDB }) {
 
       {state.step === 'done' && <Report report={state.report} plan={state.plan} decoded={state.decoded} />}
 
+      {state.step === 'restored' && <Restored report={state.report} />}
+
       {state.step === 'error' && <ErrorBox error={state.error} />}
     </section>
+  );
+}
+
+function Restored({ report }: { report: RestoreReport }) {
+  return (
+    <div
+      className="transfer__report"
+      data-testid="import-report"
+      data-restore="true"
+      data-imported={report.contacts}
+      data-updated={0}
+      data-skipped={report.leftOut}
+      data-errors={0}
+      data-interactions={report.interactions}
+      role="status"
+    >
+      <p>{t('transfer_restored', report.contacts, report.interactions, report.followUps, report.leftOut)}</p>
+      {report.leftOutRows.length > 0 && (
+        <ul>
+          {report.leftOutRows.map((row, i) => (
+            <li key={i}>
+              <strong>{rowPlace(row)}</strong>: {row.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,9 @@
-/** The readable message of anything thrown. */
+import { isQuotaError } from '../../utils/db/repos/quota';
+import { t } from '../../utils/i18n';
+
+/** The readable message of anything thrown; a full disk says what to do about it. */
 export function errorMessage(error: unknown): string {
+  if (isQuotaError(error)) return t('diskFull');
   return error instanceof Error ? error.message : String(error);
 }
 

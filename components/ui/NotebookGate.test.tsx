@@ -88,3 +88,26 @@ it('a page on the old version lets the upgrade through and asks to be reloaded',
   expect(view.container.querySelector('[data-testid="app"]')).toBeNull();
   newer.close();
 });
+
+it('a real schema-4 notebook whose upgrade throws: the message shows and the old version stays', async () => {
+  const name = `gate-fail-${crypto.randomUUID()}`;
+  const old = new Dexie(name);
+  applyMigrations(old, MIGRATIONS.slice(0, 4));
+  await old.open();
+  const tables = (JSON.parse(readFileSync('tests/fixtures/db/2026-11-30-schema-4.json', 'utf8')) as { tables: Record<string, unknown[]> }).tables;
+  for (const [table, rows] of Object.entries(tables)) await old.table(table).bulkAdd(rows);
+  old.close();
+  const failing = MIGRATIONS.map((step) => (step.version === 5 ? { ...step, upgrade: async () => Promise.reject(new Error('step 5 broke')) } : step));
+  const db = new RapportDB(name, failing);
+  act(() => view.root.render(<NotebookGate db={db}><p data-testid="app">app</p></NotebookGate>));
+  for (let i = 0; i < 50 && !view.container.querySelector('[data-testid="notebook-failed"]'); i++) await wait(20);
+  expect(view.container.querySelector('[data-testid="notebook-failed"]')?.textContent).toMatch(/could not open your notebook \(.*step 5 broke.*\)\. Nothing was changed/);
+  expect(view.container.querySelector('[data-testid="app"]')).toBeNull();
+  db.close();
+  const check = new Dexie(name);
+  applyMigrations(check, MIGRATIONS.slice(0, 4));
+  await check.open();
+  expect(check.verno).toBe(4);
+  expect(await check.table('contactPages').count()).toBe(tables.contactPages!.length);
+  check.close();
+});

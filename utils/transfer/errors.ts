@@ -19,6 +19,8 @@ export type TransferErrorCode =
   | 'zip-content'
   | 'changed'
   | 'write-failed'
+  | 'not-empty'
+  | 'disk-full'
   | 'cancelled';
 
 /** A whole file refused (nothing is written), or an export cancelled. */

@@ -83,7 +83,7 @@ export type Scope = z.infer<typeof ScopeSchema>;
 
 /** Progress of a long import or export step. */
 export interface Progress {
-  phase: 'read' | 'decode' | 'plan' | 'write' | 'encode';
+  phase: 'read' | 'decode' | 'plan' | 'write' | 'encode' | 'restore';
   done: number;
   total: number;
 }

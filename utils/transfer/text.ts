@@ -127,7 +127,7 @@ export function checkSize(size: number): void {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     throw new TransferError(
       'too-large',
-      `The file is ${mb(size)} MB; Rapport imports files up to ${mb(MAX_IMPORT_BYTES)} MB. Split it into smaller files.`,
+      `The file is ${mb(size)} MB; Rapport imports files up to ${mb(MAX_IMPORT_BYTES)} MB (a Rapport JSON backup of any size restores into an empty notebook). Split it into smaller files.`,
     );
   }
 }

@@ -72,6 +72,65 @@ export async function updateContact(
   });
 }
 
+const LIST_FIELDS = new Set(['emails', 'phones', 'tags', 'channels', 'topics']);
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Three-way merge of one field: what the editor changed (from `base` to `mine`) applied to what is
+ * stored now (`current`), so a change another tab made meanwhile survives. Lists: the editor's
+ * additions and removals, applied to the current list. Objects (value, preferences): field by field.
+ * Anything else: the editor's value if they changed it, else the current one.
+ */
+function mergeField(key: string, base: unknown, mine: unknown, current: unknown): unknown {
+  if (same(base, mine)) return current;
+  if (LIST_FIELDS.has(key) && Array.isArray(mine) && (Array.isArray(base) || base === undefined) && (Array.isArray(current) || current === undefined)) {
+    const before = new Set((base as unknown[] | undefined) ?? []);
+    const after = new Set(mine);
+    const kept = ((current as unknown[] | undefined) ?? []).filter((v) => !(before.has(v) && !after.has(v)));
+    return [...new Set([...kept, ...mine.filter((v) => !before.has(v))])];
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if ((key === 'value' || key === 'preferences') && isObject(mine) && isObject(current)) {
+    const b = isObject(base) ? base : {};
+    const out: Record<string, unknown> = { ...current };
+    for (const k of new Set([...Object.keys(mine), ...Object.keys(b)])) {
+      const merged = mergeField(k, b[k], mine[k], current[k]);
+      if (merged === undefined) delete out[k];
+      else out[k] = merged;
+    }
+    return out;
+  }
+  return mine;
+}
+
+/**
+ * An edit made from a form showing `base`: only what the editor changed is applied, inside the
+ * transaction, to the record as it is now. Two sidebars and the workspace editing the same person
+ * at once lose nothing: lists (emails, phones, tags, channels, topics) are merged with each
+ * editor's additions and removals, other fields keep the other writer's change unless this editor
+ * changed the same field (then the later write wins for that field only).
+ */
+export async function editContact(db: RapportDB, base: Contact, patch: ContactPatch, now = new Date()): Promise<Contact> {
+  return db.transaction('rw', db.contacts, async () => {
+    const current = await db.contacts.get(base.id);
+    if (!current) throw new NotFoundError('contact', base.id);
+    const next: Record<string, unknown> = { ...current };
+    for (const [key, mine] of Object.entries(patch)) {
+      const merged = mergeField(key, (base as Record<string, unknown>)[key], mine, (current as Record<string, unknown>)[key]);
+      if (merged === undefined) delete next[key];
+      else next[key] = merged;
+    }
+    const contact = parseContact({ ...next, id: base.id, updatedAt: nowIso(now) });
+    const clash = (await findExact(db, { emails: contact.emails, linkedinUrl: contact.linkedinUrl })).filter((other) => other.id !== base.id);
+    if (clash.length > 0) throw new ValidationError(`${clash[0]!.displayName} already has this email or LinkedIn profile`);
+    await db.contacts.put(contact);
+    return contact;
+  });
+}
+
 export async function getContact(db: RapportDB, id: string): Promise<Contact | undefined> {
   return db.contacts.get(id as ContactId);
 }
@@ -226,10 +285,15 @@ export async function mergeContacts(
 /** Deletes a contact with its follow-ups and checks; interactions shared with others keep the others. */
 export async function deleteContact(db: RapportDB, id: ContactId): Promise<void> {
   await db.transaction('rw', [db.contacts, db.interactions, db.interactionLinks, db.followUps, db.checks], async () => {
+    const name = (await db.contacts.get(id))?.displayName;
     for (const interaction of await db.interactions.where('contactIds').equals(id).toArray()) {
       const rest = interaction.contactIds.filter((c) => c !== id);
       if (rest.length === 0) await db.interactions.delete(interaction.id);
-      else await db.interactions.put({ ...interaction, contactIds: rest });
+      else {
+        // Shared with others: it stays on their timeline, without the erased person as its author.
+        const { author, ...kept } = interaction;
+        await db.interactions.put({ ...kept, ...(author && author !== name ? { author } : {}), contactIds: rest });
+      }
     }
     await db.interactionLinks.where('[contactId+occurredAt]').between([id, ''], [id, '\uffff']).delete();
     await db.followUps.where('contactId').equals(id).delete();

@@ -6,6 +6,7 @@ import type { ProgressCallback } from '../../transfer/model';
 import type { InteractionLink, RapportDB } from '../db';
 import type { ImportPlan } from './import-plan';
 import { chunks } from './paging';
+import { isQuotaError, QUOTA_ADVICE } from './quota';
 
 /*
  * Import, step 2: writes a plan (`import-plan.ts`) in one read-write transaction over every table,
@@ -127,6 +128,7 @@ export async function applyImport(db: RapportDB, plan: ImportPlan, options: Appl
     });
   } catch (error) {
     if (error instanceof TransferError) throw error;
+    if (isQuotaError(error)) throw new TransferError('disk-full', `Nothing was imported: the disk is full. ${QUOTA_ADVICE}`);
     const cause = error as { name?: string; message?: string; failures?: { message?: string }[] };
     const detail = cause.failures?.[0]?.message ?? cause.message ?? String(error);
     throw new TransferError('write-failed', `Nothing was imported: the database refused a record (${detail}).`);

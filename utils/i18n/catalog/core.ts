@@ -10,6 +10,10 @@ export default {
   commandToggle: { en: 'Show or hide the Rapport sidebar', de: 'Rapport-Seitenleiste ein- oder ausblenden' },
   sidebarTitle: { en: 'Rapport', de: 'Rapport' },
   loading: { en: 'Loading…', de: 'Wird geladen…' },
+  diskFull: {
+    en: 'Not saved: the disk is full. Free some disk space (empty the trash, remove large downloads) or clear other sites’ data in the browser’s settings, then try again. Nothing was half-written.',
+    de: 'Nicht gespeichert: Der Datenträger ist voll. Geben Sie Speicherplatz frei (Papierkorb leeren, große Downloads löschen) oder löschen Sie Daten anderer Websites in den Browser-Einstellungen und versuchen Sie es erneut. Es wurde nichts halb geschrieben.',
+  },
   notebookUpdating: { en: 'Updating your notebook…', de: 'Ihr Notizbuch wird aktualisiert…' },
   notebookUpdatingProgress: { en: 'Updating your notebook… {1} of {2} records', de: 'Ihr Notizbuch wird aktualisiert… {1} von {2} Einträgen' },
   notebookIndexing: { en: 'Preparing older notes for search… {1} of {2}', de: 'Ältere Notizen werden für die Suche vorbereitet… {1} von {2}' },

@@ -77,6 +77,16 @@ export default {
     de: 'Ihre Kontakte haben sich seit der Vorschau geändert. Bitte die Datei erneut wählen.',
   },
   transfer_error_write_failed: { en: 'The import failed; nothing was written.', de: 'Der Import ist fehlgeschlagen; es wurde nichts geschrieben.' },
+  transfer_error_not_empty: {
+    en: 'A backup this large restores into an empty notebook only.',
+    de: 'Eine so große Sicherung wird nur in ein leeres Notizbuch wiederhergestellt.',
+  },
+  transfer_error_disk_full: { en: 'The disk is full.', de: 'Der Datenträger ist voll.' },
+  transfer_restoring: { en: 'Restoring the backup… {1} of {2} MB', de: 'Sicherung wird wiederhergestellt… {1} von {2} MB' },
+  transfer_restored: {
+    en: 'Backup restored: {1} contacts, {2} interactions, {3} follow-ups. Left out: {4}.',
+    de: 'Sicherung wiederhergestellt: {1} Kontakte, {2} Interaktionen, {3} Wiedervorlagen. Ausgelassen: {4}.',
+  },
   transfer_error_cancelled: { en: 'Cancelled.', de: 'Abgebrochen.' },
   transfer_error_unexpected: { en: 'Something went wrong.', de: 'Etwas ist schiefgelaufen.' },
   transfer_exportTitle: { en: 'Export', de: 'Export' },
