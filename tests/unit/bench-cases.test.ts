@@ -11,6 +11,7 @@ import {
   benchContactId,
   benchExportInteractions,
   benchImportContacts,
+  benchImportFloor,
   benchMiniSearch,
   benchNote,
   benchQueries,
@@ -44,6 +45,19 @@ describe('bench cases', () => {
     expect(jurgen.displayName).toBe('Jürgen Müller');
     const hits = await search(db, 'jurgen muller', 100);
     expect(hits.map((h) => h.contact.displayName)).toContain('Jürgen Müller');
+  });
+
+  it('import floor: the same contacts through Dexie and with bare IndexedDB, with and without the indexes', async () => {
+    const db = freshDb();
+    const result = await benchImportFloor(db, 500);
+    expect(result.records).toBe(500);
+    // The schema-5 contact indexes, the words index among them.
+    expect(result.indexes).toBe(db.contacts.schema.indexes.length);
+    expect(db.contacts.schema.indexes.map((i) => i.name)).toContain('words');
+    expect(result.wordEntries).toBeGreaterThan(500 * 5);
+    // The Dexie write went into the (empty) database; the bare ones into scratch databases.
+    expect(await db.contacts.count()).toBe(500);
+    expect(await db.contacts.where('words').startsWith('nordwind').count()).toBeGreaterThan(0);
   });
 
   it('cancels an import during its write and leaves the database exactly as it was', async () => {

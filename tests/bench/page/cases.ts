@@ -20,6 +20,7 @@ import type { ContactId, InteractionId } from '../../../utils/domain/common';
 import type { Contact } from '../../../utils/domain/contact';
 import type { Interaction } from '../../../utils/domain/interaction';
 import { foldForSearch } from '../../../utils/domain/normalize';
+import { contactWords } from '../../../utils/domain/search';
 import { decodeImport } from '../../../utils/transfer/import';
 import type { ExportFormat, Progress } from '../../../utils/transfer/model';
 
@@ -191,9 +192,9 @@ export function benchContact(i: number): Contact {
   };
 }
 
-/** Picks from a list with a Zipf-like skew: the first entries are the most frequent. */
-function skewed<T>(list: readonly T[], random: () => number): T {
-  return list[Math.min(list.length - 1, Math.floor(list.length * random() * random()))]!;
+/** Picks from a list with a skew: the first entries are the most frequent (`power` 1: uniform). */
+function skewed<T>(list: readonly T[], random: () => number, power = 2): T {
+  return list[Math.min(list.length - 1, Math.floor(list.length * random() ** power))]!;
 }
 
 function fill(phrase: string, random: () => number): string {
@@ -247,7 +248,7 @@ export function benchNote(i: number, contacts: number): Interaction {
   const random = prng(i + 1);
   const parts: string[] = [];
   const count = 1 + Math.floor(random() * 3);
-  for (let p = 0; p < count; p++) parts.push(fill(skewed(PHRASES, random), random));
+  for (let p = 0; p < count; p++) parts.push(fill(skewed(PHRASES, random, 1.3), random));
   const at = new Date(Date.UTC(2021, 0, 1) + i * 97_000).toISOString();
   const how = KINDS[i % KINDS.length]!;
   return {
@@ -395,6 +396,81 @@ export async function benchCancelImport(db: RapportDB, n: number, at = 0.5): Pro
   throw new Error(`the import was not cancelled (abort at ${cancelledAtDone} of ${total})`);
 }
 
+function written(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+}
+
+interface IndexSpec {
+  name: string;
+  keyPath: string | string[];
+  multiEntry: boolean;
+  unique: boolean;
+}
+
+/** Bare `add()` of `records` in one transaction into a scratch store with these indexes. */
+async function timedScratch(name: string, indexes: readonly IndexSpec[], records: readonly object[]): Promise<number> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore('records', { keyPath: 'id' });
+      for (const index of indexes) store.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry, unique: index.unique });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+  try {
+    const t0 = performance.now();
+    const tx = idb.transaction('records', 'readwrite');
+    const done = written(tx);
+    const store = tx.objectStore('records');
+    for (const record of records) store.add(record);
+    await done;
+    return performance.now() - t0;
+  } finally {
+    idb.close();
+    indexedDB.deleteDatabase(name);
+  }
+}
+
+/**
+ * Where an import's write time goes, on the very contacts its plan creates (`db` must be empty):
+ * computing their search words (JS), Dexie `bulkAdd` through the database (middleware and all) in
+ * one transaction of 500-record chunks as `applyImport` writes them, and bare IndexedDB `add()` into
+ * a scratch store with the schema-5 contact indexes (words precomputed), without the words index,
+ * and without any index.
+ */
+export async function benchImportFloor(db: RapportDB, n: number) {
+  const plan = await planImport(db, await decodeImport(linkedInCsv(n)));
+  const creates = plan.creates;
+  let t = performance.now();
+  const withWords = creates.map((c) => ({ ...c, words: contactWords(c) }));
+  const wordsMs = performance.now() - t;
+  const wordEntries = withWords.reduce((sum, c) => sum + c.words.length, 0);
+  t = performance.now();
+  await db.transaction('rw', db.contacts, async () => {
+    for (let i = 0; i < creates.length; i += 500) await db.contacts.bulkAdd(creates.slice(i, i + 500));
+  });
+  const dexieMs = performance.now() - t;
+  const indexes: IndexSpec[] = db.contacts.schema.indexes.map((index) => ({
+    name: index.name,
+    keyPath: index.keyPath as string | string[],
+    multiEntry: Boolean(index.multi),
+    unique: Boolean(index.unique),
+  }));
+  const bareIndexedMs = await timedScratch(`${db.name}-indexed`, indexes, withWords);
+  const bareNoWordsMs = await timedScratch(
+    `${db.name}-nowords`,
+    indexes.filter((index) => index.name !== 'words'),
+    creates,
+  );
+  const bareMs = await timedScratch(`${db.name}-bare`, [], creates);
+  return { records: creates.length, indexes: indexes.length, wordEntries, wordsMs, dexieMs, bareIndexedMs, bareNoWordsMs, bareMs };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Capture, upgrade, export.
 
@@ -402,7 +478,7 @@ export async function benchCancelImport(db: RapportDB, n: number, at = 0.5): Pro
 export function conversation(contactId: ContactId, run: number, messages = 30): NewInteraction[] {
   const random = prng(1_000_000 + run);
   return Array.from({ length: messages }, (_, k) => {
-    const at = new Date(Date.UTC(2026, 5, 1) + run * 86_400_000 + k * 600_000).toISOString();
+    const at = new Date(Date.UTC(2026, 5, 1) + (run % 10_000) * 86_400_000 + k * 600_000).toISOString();
     return {
       contactIds: [contactId],
       kind: 'message',

@@ -16,6 +16,7 @@ import {
   benchContactId,
   benchExportInteractions,
   benchImportContacts,
+  benchImportFloor,
   benchMiniSearch,
   benchNote,
   benchQueries,
@@ -378,6 +379,17 @@ async function upgradeFromV4(name: string, contacts: number, interactions: numbe
   return { ms, writeMs, progressMessages: progress.length, found, noteHits, ...counted, version: db.verno };
 }
 
+async function importFloor(name: string, n: number) {
+  await RapportDB.delete(name);
+  const db = new RapportDB(name);
+  try {
+    return await benchImportFloor(db, n);
+  } finally {
+    db.close();
+    await RapportDB.delete(name);
+  }
+}
+
 async function exportInteractions(name: string, n: number, contacts: number) {
   const db = new RapportDB(name);
   try {
@@ -396,6 +408,6 @@ async function drop(name: string) {
 }
 
 Object.assign(window, {
-  rapportBench: { seed, emailLookup, searchBench, miniSearchBench, captureBench, extract, importContacts, cancelImport, upgradeFromV4, exportInteractions, drop, heap: () => mb(heapBytes()) },
+  rapportBench: { seed, emailLookup, searchBench, miniSearchBench, captureBench, extract, importContacts, importFloor, cancelImport, upgradeFromV4, exportInteractions, drop, heap: () => mb(heapBytes()) },
 });
 if (location.hostname === 'bench.example') document.title = 'bench-ready';
