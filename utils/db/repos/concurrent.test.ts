@@ -49,7 +49,8 @@ describe('many tabs writing the same contact at the same moment', () => {
     scenarios++;
     const { workspace, sidebarA, sidebarB, anna, snapshot } = await tabs();
     const notesBefore = await workspace.interactions.where('contactIds').equals(anna).count();
-    const note = (db: RapportDB, day: number) => addInteraction(db, { contactIds: [anna], kind: 'note', channel: 'other', direction: 'internal', occurredAt: `2026-06-${String(day).padStart(2, '0')}T10:00:00.000Z`, text: `note ${day}` });
+    // Calls: real touchpoints, so the last contact follows the newest of them (a note would not count).
+    const note = (db: RapportDB, day: number) => addInteraction(db, { contactIds: [anna], kind: 'call', channel: 'phone', direction: 'outbound', occurredAt: `2026-06-${String(day).padStart(2, '0')}T10:00:00.000Z`, text: `call ${day}` });
     await Promise.all([
       note(sidebarA, 1),
       note(sidebarB, 3),
