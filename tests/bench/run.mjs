@@ -15,7 +15,7 @@
 //   export                            JSON export of that notebook (1 000 000 interactions)
 // Sizes: BENCH_CONTACTS (100000), BENCH_NOTES (250000), BENCH_NOTES_LARGE (1000000), BENCH_IMPORT
 // (100000, the larger import), BENCH_FLOOR (30000), BENCH_UPGRADE_NOTES (100000), BENCH_LOOKUPS (2000),
-// BENCH_EXPORT (1000000).
+// BENCH_EXPORT (1000000). BENCH_PROFILE_DIR=<dir> keeps the browser profile, so a rerun skips the seeding.
 import { build } from 'vite';
 import { firefoxHostCost } from './firefox-hostcost.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -63,7 +63,8 @@ const FIXTURES = [
 
 const script = await bundle();
 // Precise performance.memory figures, and window.gc() so a heap is measured after a full collection.
-const b = await launch({ extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+// BENCH_PROFILE_DIR=<dir>: keep the browser profile there, so a second run finds the seeded notebooks.
+const b = await launch({ extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'], ...(process.env.BENCH_PROFILE_DIR ? { userDataDir: process.env.BENCH_PROFILE_DIR } : {}) });
 const results = {};
 const lines = [];
 const report = (line) => {
@@ -383,7 +384,7 @@ try {
     report(`export ${r.records} records incl. ${n}+ interactions (JSON): ${s(r.ms)}, peak JS heap ${r.peakHeapMB?.toFixed(0) ?? '?'} MB (start ${r.startHeapMB?.toFixed(0) ?? '?'} MB), ${(r.bytes / 1e6).toFixed(0)} MB file (target peak <= 200 MB)`);
     check(r.peakHeapMB !== undefined && r.peakHeapMB <= 200, `export of ${n} interactions: peak heap ${r.peakHeapMB?.toFixed(0) ?? 'unknown'} MB > 200 MB`);
   }
-  await bench.evaluate(() => window.rapportBench.drop('bench-notebook'));
+  if (!process.env.BENCH_PROFILE_DIR) await bench.evaluate(() => window.rapportBench.drop('bench-notebook'));
 } finally {
   await b.close();
 }

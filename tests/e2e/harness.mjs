@@ -100,9 +100,10 @@ export function expectedFor(name) {
  * Launches Chromium with the extension. `pages` maps a URL prefix (https://host/path) to a fixture
  * file; `serve(url, fixture)` adds one later. Returns helpers and the request log.
  */
-export async function launch({ lang = 'en-US', extraArgs = [], headless = true } = {}) {
+/** `userDataDir`: a profile to keep (a bench reusing its seeded notebooks); by default a fresh one, removed on close. */
+export async function launch({ lang = 'en-US', extraArgs = [], headless = true, userDataDir: keep } = {}) {
+  const userDataDir = keep ?? mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build first: .output/chrome-mv3 is missing');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   const args = chromiumArgs(userDataDir, [`--lang=${lang}`, ...extraArgs], headless);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -173,7 +174,7 @@ export async function launch({ lang = 'en-US', extraArgs = [], headless = true }
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!keep) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

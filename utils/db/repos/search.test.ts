@@ -9,7 +9,7 @@ import { createContact, deleteContact, mergeContacts, updateContact } from './co
 import { applyImport } from './import-apply';
 import { planImport } from './import-plan';
 import { addInteraction, captureInteractions, deleteInteraction, updateInteraction } from './interactions';
-import { rebuildSearchIndex, search } from './search';
+import { rebuildSearchIndex, search, searchReads } from './search';
 
 let db: RapportDB;
 beforeEach(() => {
@@ -132,7 +132,7 @@ describe('full-text search over contacts and notes', () => {
 // ---------------------------------------------------------------------------------------------
 
 const WORDS = ['Müller', 'Muller', 'Jürgen', 'Weiß', 'Rahmenvertrag', 'Angebot', 'Öl', 'Straße', 'Nordlicht', 'Émile', 'zoë', 'RAHMEN'];
-const QUERIES = ['mul', 'müller', 'jur', 'weiss', 'rahmen', 'rahmenv', 'angebot nord', 'ol', 'strasse', 'emile', 'zoe', 'nord mul', 'x'];
+const QUERIES = ['mul', 'müller', 'jur', 'weiss', 'rahmen', 'rahmenv', 'angebot nord', 'ol', 'strasse', 'emile', 'zoe', 'nord mul', 'x', 'rahmen angebot', 'mul jur ol', 'weiss strasse'];
 
 const text = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
 const op = fc.oneof(
@@ -158,6 +158,17 @@ async function derivedEntries(table: 'contacts' | 'interactions'): Promise<strin
   const rows = await db.table(table).toArray();
   const wordsOf = table === 'contacts' ? contactWords : interactionWords;
   return rows.flatMap((row) => wordsOf(row).map((word) => `${word} ${row.id}`)).sort();
+}
+
+/** `answers()` with the search reading at most `probe` keys per term first and `cap` in all. */
+async function answersReading(reads: Partial<typeof searchReads>): Promise<string[][]> {
+  const saved = { ...searchReads };
+  Object.assign(searchReads, reads);
+  try {
+    return await answers();
+  } finally {
+    Object.assign(searchReads, saved);
+  }
 }
 
 async function answers(): Promise<string[][]> {
@@ -225,6 +236,11 @@ describe('search index (property)', () => {
         }
         for (const table of ['contacts', 'interactions'] as const) expect(await indexEntries(table)).toEqual(await derivedEntries(table));
         const before = await answers();
+        // Reading two keys per term first (then 16, 128…), one record per step: the same answers.
+        expect(await answersReading({ probe: 2, step: 1 })).toEqual(before);
+        // Stopping at 16 keys per term: only true hits, never a wrong one.
+        const capped = await answersReading({ probe: 2, cap: 16, step: 1 });
+        capped.forEach((hits, i) => expect(before[i]).toEqual(expect.arrayContaining(hits)));
         await rebuildSearchIndex(db, 3);
         expect(await answers()).toEqual(before);
         for (const table of ['contacts', 'interactions'] as const) expect(await indexEntries(table)).toEqual(await derivedEntries(table));

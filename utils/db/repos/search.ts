@@ -9,8 +9,9 @@ import { sortKey } from './contacts';
  * Full-text search over contacts and their notes, on Dexie's own multi-entry index: every contact
  * and interaction record carries its folded words (`*words`, derived on write by the database's
  * middleware). A term is a prefix range on that index; all terms must match one record. The work is
- * bounded by the number of hits shown, not by the notebook's size: terms are counted on the index,
- * and the rarest one's records are read a step at a time until enough have matched (`npm run bench`).
+ * bounded by the number of hits shown, not by the notebook's size: each term's range gives a capped
+ * read of its keys, the keys the terms share are the candidates, and only those records are read
+ * (`npm run bench`).
  */
 
 /** A note (or mail, message, call…) that matched, shown under its contact. */
@@ -31,37 +32,51 @@ export interface SearchHit {
 
 type SearchTable = RapportDB['contacts'] | RapportDB['interactions'];
 
-/** Records read per step while checking the other terms on the rarest term's records. */
-const STEP = 100;
-/** At most this many records of the rarest term are checked: a query whose terms rarely meet in one record shows what was found by then. */
-const SCAN_CAP = 5000;
+/**
+ * How much the search reads: `probe` keys of each term's range first (a range shorter than that is
+ * known exactly), at most `cap` keys per term (a query whose terms are all that common shows what
+ * was found by then), candidates checked `step` records at a time. Tests shrink them to reach every
+ * path with a small notebook.
+ */
+export const searchReads = { probe: 1000, cap: 64_000, step: 100 };
+
+/** Primary keys of a term's index range, at most `limit` entries read (a record with two words under the prefix comes twice). */
+async function termKeys(table: SearchTable, term: string, limit: number): Promise<{ keys: Set<string>; complete: boolean }> {
+  const keys = (await table.where('words').startsWith(term).limit(limit).primaryKeys()) as string[];
+  return { keys: new Set(keys), complete: keys.length < limit };
+}
 
 /**
  * Records of a table that match every term, at most `want`, with work bounded by the hits wanted,
- * not by the notebook's size. Each term's range is counted on the index (no record is read); the
- * rarest leads, its records are read in index order `STEP` at a time, and the other terms are checked
- * on the words derived from each record, until `want` have matched (or `SCAN_CAP` were checked).
- * One term: the first records of its range are the answer.
+ * not by the notebook's size, and no range ever counted (a count walks the whole range).
+ * One term: the first records of its range are the answer. Several: each term's range gives its
+ * first `searchReads.probe` primary keys (keys only, no record read). A term whose range ended there is known
+ * exactly: the candidates are the keys all such terms share, read a step at a time and checked on
+ * their words for the other terms. When every term is that common, the keys every term's read
+ * shares match for sure; the reads grow eightfold until `want` of those are found or a range ends.
  */
 async function matching<T extends { id: string }>(table: SearchTable, terms: readonly string[], wordsOf: (record: T) => string[], want: number): Promise<T[]> {
-  const ranges = terms.map((term) => table.where('words').startsWith(term));
-  const counts = terms.length === 1 ? [0] : await Promise.all(ranges.map((range) => range.count()));
-  const lead = terms[counts.indexOf(Math.min(...counts))]!;
-  const rest = terms.filter((term) => term !== lead);
-  // A record with two words under the prefix comes twice in the range: read a few more than wanted.
-  const step = rest.length === 0 ? want * 2 : STEP;
-  const found: T[] = [];
-  const seen = new Set<string>();
-  for (let offset = 0; found.length < want && offset < SCAN_CAP; offset += step) {
-    const rows = (await table.where('words').startsWith(lead).offset(offset).limit(step).toArray()) as unknown as T[];
-    for (const row of rows) {
-      if (seen.has(row.id)) continue;
-      seen.add(row.id);
-      if (rest.length === 0 || matchesAll(wordsOf(row), rest)) found.push(row);
-    }
-    if (rows.length < step) break;
+  if (terms.length === 1) {
+    // A record with two words under the prefix comes twice in the range: read a few more than wanted.
+    const rows = (await table.where('words').startsWith(terms[0]!).limit(want * 2).toArray()) as unknown as T[];
+    return [...new Map(rows.map((row) => [row.id, row])).values()].slice(0, want);
   }
-  return found.slice(0, want);
+  for (let limit = searchReads.probe; ; limit *= 8) {
+    const reads = await Promise.all(terms.map((term) => termKeys(table, term, limit)));
+    const known = reads.filter((read) => read.complete).sort((a, b) => a.keys.size - b.keys.size);
+    const [smallest, ...others] = known.length > 0 ? known : [...reads].sort((a, b) => a.keys.size - b.keys.size);
+    const shared = [...smallest!.keys].filter((key) => others.every((read) => read.keys.has(key)));
+    if (known.length === 0 && shared.length < want && limit < searchReads.cap) continue;
+    // Terms whose range was read only in part are checked on the candidates' words.
+    const unsure = known.length === 0 ? [] : terms.filter((_, i) => !reads[i]!.complete);
+    const found: T[] = [];
+    const step = unsure.length > 0 ? searchReads.step : want;
+    for (let at = 0; found.length < want && at < shared.length; at += step) {
+      const rows = (await (table as RapportDB['interactions']).bulkGet(shared.slice(at, at + step) as InteractionId[])) as unknown as (T | undefined)[];
+      for (const row of rows) if (row && found.length < want && (unsure.length === 0 || matchesAll(wordsOf(row), unsure))) found.push(row);
+    }
+    return found;
+  }
 }
 
 /** Note hits for `limit` contacts not in `skip`, newest first among the matches read. */
