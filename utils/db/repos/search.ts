@@ -34,49 +34,82 @@ type SearchTable = RapportDB['contacts'] | RapportDB['interactions'];
 
 /**
  * How much the search reads: `probe` keys of each term's range first (a range shorter than that is
- * known exactly), at most `cap` keys per term (a query whose terms are all that common shows what
- * was found by then), candidates checked `step` records at a time. Tests shrink them to reach every
- * path with a small notebook.
+ * known exactly); at most `scan` records of the leading term's range when every term is common (a
+ * query whose terms rarely meet in one record shows what was found by then). Tests shrink them to
+ * reach every path with a small notebook.
  */
-export const searchReads = { probe: 1000, cap: 64_000, step: 100 };
+export const searchReads = { probe: 250, scan: 5000 };
 
-/** Primary keys of a term's index range, at most `limit` entries read (a record with two words under the prefix comes twice). */
-async function termKeys(table: SearchTable, term: string, limit: number): Promise<{ keys: Set<string>; complete: boolean }> {
-  const keys = (await table.where('words').startsWith(term).limit(limit).primaryKeys()) as string[];
-  return { keys: new Set(keys), complete: keys.length < limit };
+/** Primary keys of a term's index range, at most `limit` entries read, in index order, once each. */
+async function termKeys(table: SearchTable, term: string, limit: number): Promise<{ term: string; keys: string[]; complete: boolean }> {
+  const entries = (await table.where('words').startsWith(term).limit(limit).primaryKeys()) as string[];
+  // A record with two words under the prefix comes twice in the range.
+  return { term, keys: [...new Set(entries)], complete: entries.length < limit };
 }
+
+/** The first `limit` records of a term's index range (one read of the range, cheaper per record than by key). */
+async function termRecords<T>(table: SearchTable, term: string, limit: number): Promise<T[]> {
+  return (await table.where('words').startsWith(term).limit(limit).toArray()) as unknown as T[];
+}
+
+const sharedBy = (keys: readonly string[], others: readonly { keys: readonly string[] }[]) => {
+  const sets = others.map((other) => new Set(other.keys));
+  return keys.filter((key) => sets.every((set) => set.has(key)));
+};
 
 /**
  * Records of a table that match every term, at most `want`, with work bounded by the hits wanted,
  * not by the notebook's size, and no range ever counted (a count walks the whole range).
  * One term: the first records of its range are the answer. Several: each term's range gives its
- * first `searchReads.probe` primary keys (keys only, no record read). A term whose range ended there is known
- * exactly: the candidates are the keys all such terms share, read a step at a time and checked on
- * their words for the other terms. When every term is that common, the keys every term's read
- * shares match for sure; the reads grow eightfold until `want` of those are found or a range ends.
+ * first `probe` primary keys (keys only). A term whose range ended there is known exactly: the
+ * candidates are the keys all such terms share, checked on their words for the other terms. When
+ * every term is that common, the keys all reads share match for sure; if they are too few, the
+ * sparsest term (its keys reach furthest) leads: its records are read from the start of its range,
+ * four times more each time, and checked on their words, up to `scan` records.
  */
 async function matching<T extends { id: string }>(table: SearchTable, terms: readonly string[], wordsOf: (record: T) => string[], want: number): Promise<T[]> {
+  const { probe, scan } = searchReads;
+  const found: T[] = [];
+  const seen = new Set<string>();
+  const check = (rows: readonly (T | undefined)[], unsure: readonly string[]) => {
+    for (const row of rows) {
+      if (!row || seen.has(row.id) || found.length >= want) continue;
+      seen.add(row.id);
+      if (unsure.length === 0 || matchesAll(wordsOf(row), unsure)) found.push(row);
+    }
+  };
+  const get = async (keys: readonly string[]) => (await (table as RapportDB['interactions']).bulkGet(keys as InteractionId[])) as unknown as (T | undefined)[];
   if (terms.length === 1) {
     // A record with two words under the prefix comes twice in the range: read a few more than wanted.
-    const rows = (await table.where('words').startsWith(terms[0]!).limit(want * 2).toArray()) as unknown as T[];
-    return [...new Map(rows.map((row) => [row.id, row])).values()].slice(0, want);
+    check(await termRecords<T>(table, terms[0]!, want * 2), []);
+    return found;
   }
-  for (let limit = searchReads.probe; ; limit *= 8) {
-    const reads = await Promise.all(terms.map((term) => termKeys(table, term, limit)));
-    const known = reads.filter((read) => read.complete).sort((a, b) => a.keys.size - b.keys.size);
-    const [smallest, ...others] = known.length > 0 ? known : [...reads].sort((a, b) => a.keys.size - b.keys.size);
-    const shared = [...smallest!.keys].filter((key) => others.every((read) => read.keys.has(key)));
-    if (known.length === 0 && shared.length < want && limit < searchReads.cap) continue;
-    // Terms whose range was read only in part are checked on the candidates' words.
-    const unsure = known.length === 0 ? [] : terms.filter((_, i) => !reads[i]!.complete);
-    const found: T[] = [];
-    const step = unsure.length > 0 ? searchReads.step : want;
-    for (let at = 0; found.length < want && at < shared.length; at += step) {
-      const rows = (await (table as RapportDB['interactions']).bulkGet(shared.slice(at, at + step) as InteractionId[])) as unknown as (T | undefined)[];
-      for (const row of rows) if (row && found.length < want && (unsure.length === 0 || matchesAll(wordsOf(row), unsure))) found.push(row);
+  const reads = await Promise.all(terms.map((term) => termKeys(table, term, probe)));
+  const known = reads.filter((read) => read.complete).sort((a, b) => a.keys.length - b.keys.length);
+  if (known.length > 0) {
+    const candidates = sharedBy(known[0]!.keys, known.slice(1));
+    const unsure = reads.filter((read) => !read.complete).map((read) => read.term);
+    if (unsure.length === 0) check(await get(candidates.slice(0, want)), []);
+    else {
+      // The smallest known range holds every candidate: one read of it, kept to the candidates.
+      const candidate = new Set(candidates);
+      check((await termRecords<T>(table, known[0]!.term, probe)).filter((row) => candidate.has(row.id)), unsure);
     }
     return found;
   }
+  const sure = sharedBy(reads[0]!.keys, reads.slice(1));
+  if (sure.length >= want) {
+    check(await get(sure.slice(0, want)), []);
+    return found;
+  }
+  const lead = reads.reduce((a, b) => (b.keys[b.keys.length - 1]! > a.keys[a.keys.length - 1]! ? b : a));
+  const unsure = terms.filter((term) => term !== lead.term);
+  for (let limit = probe; found.length < want; limit *= 4) {
+    const rows = await termRecords<T>(table, lead.term, Math.min(limit, scan));
+    check(rows, unsure);
+    if (rows.length < limit || limit >= scan) break;
+  }
+  return found;
 }
 
 /** Note hits for `limit` contacts not in `skip`, newest first among the matches read. */
@@ -109,9 +142,15 @@ export async function search(db: RapportDB, query: string, limit = 50): Promise<
     direct.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
     const hits: SearchHit[] = direct.map((contact) => ({ contact }));
     if (hits.length >= limit) return hits;
-    // Notes: enough to cover the remaining contacts (a contact may have several matching notes).
-    const notes = await matching<Interaction>(db.interactions, terms, interactionWords, (limit - hits.length) * 2);
-    const found = noteHits(notes, terms, new Set(direct.map((c) => c.id)), limit - hits.length);
+    // Notes: a few more than the contacts still wanted; more only when several were one contact's.
+    const remaining = limit - hits.length;
+    const skip = new Set(direct.map((c) => c.id));
+    let found: { contactId: string; note: NoteMatch }[] = [];
+    for (let want = remaining + 4; ; want *= 2) {
+      const notes = await matching<Interaction>(db.interactions, terms, interactionWords, want);
+      found = noteHits(notes, terms, skip, remaining);
+      if (found.length >= remaining || notes.length < want || want >= remaining * 16) break;
+    }
     const contacts = await db.contacts.bulkGet(found.map((n) => n.contactId as ContactId));
     found.forEach(({ note }, i) => {
       const contact = contacts[i];
