@@ -22,7 +22,7 @@ export function OptionsApp() {
   const counts = useNavCounts(db);
   const empty = total === 0;
 
-  const count = (view: View): number | undefined => (view === 'today' || view === 'reactivate' || view === 'responsiveness' || view === 'duplicates' ? counts?.[view] : undefined);
+  const count = (view: View): number | undefined => (view === 'today' || view === 'reactivate' || view === 'responsiveness' ? counts?.[view] : undefined);
 
   return (
     <main className="workspace">

@@ -124,7 +124,7 @@ async function measure(name: string, contacts: number) {
   const list = await runs(() => segmentContacts(db, '', {}, 200, NOW));
   const today = await runs(() => todayList(db, NOW));
   const reactivate = await runs(() => reactivateList(db, NOW, 12));
-  const responsiveness = await runs(() => responsivenessList(db, NOW));
+  const responsiveness = await runs(() => responsivenessList(db));
   const opens: number[] = [];
   for (let i = 0; i < 20; i++) {
     const id = `ct_${(i * 4999) % contacts}` as ContactId;
