@@ -7,7 +7,8 @@ import type { Migration } from './types';
  * interaction. Each contact record gets hidden keys (priority base, last real touchpoint, tier,
  * keep-in-touch due day, outreach block) with their indexes; each follow-up its `openDue` while
  * open; a new `contactStats` table holds per contact the figures from its conversations (awaiting
- * our reply since, median reply times, a log of its latest 500 messages). After this step the
+ * our reply since, median reply times, a log of its latest 500 messages); and contacts get an index on
+ * who recommended them (`value.referredBy`), so a contact's referrals are a key read. After this step the
  * middleware in utils/db/figures.ts keeps them on every write.
  *
  * Everything below is a frozen copy of utils/domain/workspace-figures.ts (and the priority,
@@ -110,7 +111,7 @@ export const deriveWorkspaceFigures: Migration = {
   version: 7,
   stores: {
     contacts:
-      'id, *emails, linkedinUrl, *tags, industry, value.tier, value.loyalty, value.coverage, [pipeline.pipelineId+pipeline.stage], owner, updatedAt, lastInteractionAt, keepInTouchDays, *words, prioBase, [prioBase+lastKey], [tierRank+lastKey], [block+lastKey], kitDue',
+      'id, *emails, linkedinUrl, *tags, industry, value.tier, value.loyalty, value.coverage, [pipeline.pipelineId+pipeline.stage], owner, updatedAt, lastInteractionAt, keepInTouchDays, *words, prioBase, [prioBase+lastKey], [tierRank+lastKey], [block+lastKey], kitDue, value.referredBy',
     followUps: 'id, contactId, due, [contactId+due], openDue',
     contactStats: 'contactId, awaitingSince, slowKey',
   },
