@@ -10,6 +10,7 @@ import { ContactsView } from './ContactsView';
 import { DuplicatesView } from './DuplicatesView';
 import { EmptyState } from './EmptyState';
 import { ReactivateView, ResponsivenessView, TodayView } from './ListViews';
+import { NAV_COUNT_CAP } from '../../utils/db/repos/workspace';
 import { useNavCounts } from './use-lists';
 import { useRoute, VIEWS, routeHash, type View } from './route';
 import './workspace.css';
@@ -39,7 +40,7 @@ export function OptionsApp() {
                 aria-current={route.view === view ? 'page' : undefined}
               >
                 {t(`ws_view_${view}`)}
-                {count(view) !== undefined ? ` (${count(view)})` : ''}
+                {count(view) !== undefined ? ` (${count(view)! >= NAV_COUNT_CAP ? `${NAV_COUNT_CAP}+` : count(view)})` : ''}
               </a>
             </li>
           ))}

@@ -28,8 +28,8 @@ export interface ContactKeys {
   tierRank: number;
   /** The local day the keep-in-touch cadence falls due (`''`: never contacted, due now); absent without a cadence. */
   kitDue?: string;
-  /** Why outreach may be blocked: a contact ban, a quiet period (checked against the day when read), "leave me alone". */
-  block?: 'dnc' | 'quiet' | 'alone';
+  /** Why outreach may be blocked: a contact ban, a quiet period (checked against the day when read), "leave me alone"; `''` when nothing does. */
+  block: '' | 'dnc' | 'quiet' | 'alone';
 }
 
 /** Names of the hidden contact keys, for stripping them on read. */
@@ -49,6 +49,7 @@ export function contactKeys(contact: Pick<Contact, 'value' | 'lastInteractionAt'
     prioBase: basePoints(contact.value ?? {}),
     lastKey: contact.lastInteractionAt ? utcKey(contact.lastInteractionAt) : '',
     tierRank: TIER_RANK[contact.value?.tier ?? ''] ?? 0,
+    block: '',
   };
   const days = cadenceDays({ value: contact.value ?? {}, keepInTouchDays: contact.keepInTouchDays });
   if (days) keys.kitDue = contact.lastInteractionAt ? addDays(localDay(new Date(contact.lastInteractionAt)), days) : '';

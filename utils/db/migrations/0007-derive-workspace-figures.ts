@@ -46,6 +46,7 @@ function keys7(c: Row): Row {
     prioBase: (TIER_POINTS[value.tier ?? ''] ?? 0) + revenue + (LOYALTY_POINTS[value.loyalty ?? ''] ?? 0),
     lastKey: last ? utc(last) : '',
     tierRank: TIER_RANK[value.tier ?? ''] ?? 0,
+    block: '',
   };
   const cadence = (c.keepInTouchDays as number | undefined) || (value.coverage ? COVERAGE_DAYS[value.coverage] : undefined);
   if (cadence) out.kitDue = last ? dueDay(last, cadence) : '';

@@ -38,31 +38,36 @@ function byRow(a: PriorityRow, b: PriorityRow): number {
 /** Most contacts read from one cell of the priority walk (see `topByPriority`). */
 export const PRIORITY_CELL_CAP = 2000;
 
-/** The `[prioBase+lastKey]` ranges of one priority band, most silence points first. */
-function cellsOf(base: number, now: Date): { points: number; lower: [number, string]; upper: [number, string]; lowerOpen: boolean }[] {
-  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
-  const cells: { points: number; lower: [number, string]; upper: [number, string]; lowerOpen: boolean }[] = [];
-  cells.push({ points: SILENCE_MAX_POINTS, lower: [base, ''], upper: [base, ago(SILENCE_MAX_POINTS * SILENCE_DAYS_PER_POINT)], lowerOpen: true });
-  for (let s = SILENCE_MAX_POINTS - 1; s >= 0; s--) {
-    // Never contacted scores like ten points of silence.
-    if (s === silencePoints(undefined)) cells.push({ points: s, lower: [base, ''], upper: [base, ''], lowerOpen: false });
-    const upper = s === 0 ? '\uffff' : ago(s * SILENCE_DAYS_PER_POINT);
-    cells.push({ points: s, lower: [base, ago((s + 1) * SILENCE_DAYS_PER_POINT)], upper: [base, upper], lowerOpen: true });
-  }
-  return cells;
+/** Bands of the priority index read at once (one round trip each batch). */
+const BANDS_PER_READ = 8;
+
+/**
+ * The contacts of one priority band (`prioBase` = `base`) with at least `minSilence` silence
+ * points at `now`: silence only grows with the time since the last touchpoint, so they are one
+ * key range of `[prioBase+lastKey]` (oldest first), plus the never-contacted (who score ten).
+ */
+async function bandFrom(db: RapportDB, base: number, minSilence: number, now: Date): Promise<Contact[]> {
+  const points = Math.max(0, minSilence);
+  if (points > SILENCE_MAX_POINTS) return [];
+  const upper = points === 0 ? '\uffff' : new Date(now.getTime() - points * SILENCE_DAYS_PER_POINT * DAY_MS).toISOString();
+  const [contacted, never] = await Promise.all([
+    db.contacts.where('[prioBase+lastKey]').between([base, ''], [base, upper], false, true).limit(PRIORITY_CELL_CAP).toArray(),
+    points <= silencePoints(undefined) ? db.contacts.where('[prioBase+lastKey]').equals([base, '']).limit(PRIORITY_CELL_CAP).toArray() : [],
+  ]);
+  return [...never, ...contacted];
 }
 
 /**
  * The `limit` best contacts by priority, reading index ranges instead of the notebook. The score
  * is base (tier + revenue + loyalty, stored per contact as `prioBase`) + silence (0–20 points,
  * from the stored last touchpoint and `now`) + overdue follow-ups (0–30). Contacts with overdue
- * follow-ups are scored first (an index range). Then the `[prioBase+lastKey]` index is walked in
- * cells of one base and one silence level each (a cell is a key range; every contact in it has the
- * same score at `now`), best cells first, until no unread cell can reach the current `limit`-th
- * score. Equal scores are ordered by value and name, exactly, as long as a cell holds at most
- * `PRIORITY_CELL_CAP` contacts; beyond that (thousands of contacts with the very same score, e.g. a
- * fresh import without values) the cell's first contacts by last touchpoint are taken.
- * `keep` filters (a segment); a filter that keeps few contacts may make the walk read far.
+ * follow-ups are scored first (an index range). Then the bands of equal base are read best first,
+ * each only as far as its silence can still reach the current `limit`-th score (one key range of
+ * `[prioBase+lastKey]`), until no unread band can. Equal scores are ordered by value and name,
+ * exactly, as long as a band's range holds at most `PRIORITY_CELL_CAP` contacts; beyond that
+ * (thousands of contacts with the very same score, e.g. a fresh import without values) the range's
+ * first contacts by last touchpoint are taken. `keep` filters (a segment); a filter that keeps
+ * few contacts may make the walk read far.
  */
 async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, overdue: Map<string, number>, limit: number, now: Date): Promise<PriorityRow[]> {
   const rowOf = (contact: Contact): PriorityRow => ({ contact, priority: priorityOf(contact, overdue.get(contact.id) ?? 0, now) });
@@ -73,15 +78,14 @@ async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, overd
     pool = new Map(best.map((r) => [r.contact.id, r]));
     return best.length >= limit ? best[limit - 1]!.priority.score : -Infinity;
   };
-  let threshold = add(await db.contacts.bulkGet([...overdue.keys()] as ContactId[]));
-  const bases = (await db.contacts.orderBy('prioBase').uniqueKeys()).map(Number).sort((a, b) => b - a);
-  for (const base of bases) {
-    if (base + SILENCE_MAX_POINTS < threshold) break;
-    for (const cell of cellsOf(base, now)) {
-      if (base + cell.points < threshold) continue;
-      const rows = await db.contacts.where('[prioBase+lastKey]').between(cell.lower, cell.upper, !cell.lowerOpen, true).limit(PRIORITY_CELL_CAP).toArray();
-      if (rows.length) threshold = add(rows);
-    }
+  const [late, bases] = await Promise.all([db.contacts.bulkGet([...overdue.keys()] as ContactId[]), db.contacts.orderBy('prioBase').uniqueKeys()]);
+  let threshold = add(late);
+  const order = bases.map(Number).sort((a, b) => b - a);
+  for (let i = 0; i < order.length; i += BANDS_PER_READ) {
+    const batch = order.slice(i, i + BANDS_PER_READ).filter((base) => base + SILENCE_MAX_POINTS >= threshold);
+    if (batch.length === 0) break;
+    const floor = threshold;
+    threshold = add((await Promise.all(batch.map((base) => bandFrom(db, base, floor - base, now)))).flat());
   }
   return [...pool.values()].sort(byRow);
 }
@@ -187,10 +191,10 @@ function awaitingRows(db: RapportDB, now: Date) {
 /**
  * How many contacts await our reply at `now`: their latest real touchpoint (calls and meetings
  * count as answers) is their email or message, more than a day old and within the window. An
- * index count, whatever the size of the notebook.
+ * index count (Chromium walks the key range: about 1 ms per 1 000 waiting); `cap` stops early.
  */
-export function countAwaitingReply(db: RapportDB, now: Date): Promise<number> {
-  return awaitingRows(db, now).count();
+export function countAwaitingReply(db: RapportDB, now: Date, cap = Infinity): Promise<number> {
+  return cap === Infinity ? awaitingRows(db, now).count() : capped(awaitingRows(db, now), cap);
 }
 
 /** Contacts awaiting our reply (see `countAwaitingReply`), the `limit` who waited longest, with their message. */
@@ -230,21 +234,26 @@ export interface ReactivateRow {
 /** Tier ranks in the order the reactivation list reads them (A, B, C, none). */
 const TIER_RANKS = [3, 2, 1, 0];
 
-/** The quiet contacts' counts: all of them, and those left out by reason (index counts; quiet periods read). */
-async function reactivateCounts(db: RapportDB, now: Date, cutoff: string): Promise<{ quiet: number; leftOut: Record<LeftOutReason, number> }> {
-  const quietOf = (key: string | number) => db.contacts.where('[block+lastKey]').between([key, ''], [key, cutoff], false, false);
-  const [perTier, dnc, alone, quietPeriods] = await Promise.all([
-    Promise.all(TIER_RANKS.map((t) => db.contacts.where('[tierRank+lastKey]').between([t, ''], [t, cutoff], false, false).count())),
-    quietOf('dnc').count(),
-    quietOf('alone').count(),
-    quietOf('quiet').toArray(),
-  ]);
+/** Quiet contacts (a real touchpoint, none since the cutoff) by stored block: one key range of `[block+lastKey]`. */
+const quietBy = (db: RapportDB, block: string, cutoff: string) => db.contacts.where('[block+lastKey]').between([block, ''], [block, cutoff], false, false);
+
+/**
+ * Quiet contacts to reactivate (nothing blocks them) and those left out by reason. Contact bans
+ * and "leave me alone" are counted from the index; quiet periods are read (few) and checked
+ * against the day, since one that has ended blocks nothing. `cap` bounds each count (Chromium
+ * counts a key range by walking it).
+ */
+async function reactivateCounts(db: RapportDB, now: Date, cutoff: string, cap = Infinity): Promise<{ total: number; leftOut: Record<LeftOutReason, number> }> {
+  const count = (block: string) => (cap === Infinity ? quietBy(db, block, cutoff).count() : quietBy(db, block, cutoff).limit(cap).primaryKeys().then((k) => k.length));
+  const [free, dnc, alone, quietPeriods] = await Promise.all([count(''), count('dnc'), count('alone'), quietBy(db, 'quiet', cutoff).toArray()]);
   const leftOut: Record<LeftOutReason, number> = { 'do-not-contact': dnc, quiet: 0, 'left-alone': alone };
+  let ended = 0;
   for (const c of quietPeriods) {
     const block = outreachBlock(c, now);
     if (block) leftOut[block]++;
+    else ended++;
   }
-  return { quiet: perTier.reduce((a, b) => a + b, 0), leftOut };
+  return { total: Math.min(cap, free + ended), leftOut };
 }
 
 /** Most quiet contacts of one tier read to rank the reactivation list. */
@@ -263,8 +272,7 @@ export async function reactivateList(
   limit = 200,
 ): Promise<{ rows: ReactivateRow[]; total: number; leftOut: Record<LeftOutReason, number> }> {
   const cutoff = reactivationCutoff(now, months);
-  const { quiet, leftOut } = await reactivateCounts(db, now, cutoff);
-  const total = quiet - leftOut['do-not-contact'] - leftOut.quiet - leftOut['left-alone'];
+  const { total, leftOut } = await reactivateCounts(db, now, cutoff);
   const found: Contact[] = [];
   for (const t of TIER_RANKS) {
     if (found.length >= limit) break;
@@ -272,17 +280,23 @@ export async function reactivateList(
     found.push(...reactivationList(tier, now, months).rows);
   }
   const top = found.slice(0, limit);
-  const rows = await Promise.all(
-    top.map(async (contact): Promise<ReactivateRow> => {
-      const [link, followUps] = await Promise.all([
-        contact.lastInteractionAt ? db.interactionLinks.where('[contactId+occurredAt]').equals([contact.id, contact.lastInteractionAt]).first() : undefined,
-        db.followUps.where('contactId').equals(contact.id).toArray(),
-      ]);
-      const last = link ? await db.interactions.get(link.interactionId as InteractionId) : undefined;
-      const agreed = followUps.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-      return { contact, ...(last ? { last } : {}), ...(agreed ? { agreed } : {}) };
-    }),
-  );
+  // Three reads for all rows: the links of their last touchpoints, those interactions, their follow-ups.
+  const [links, followUps] = await Promise.all([
+    db.interactionLinks
+      .where('[contactId+occurredAt]')
+      .anyOf(top.filter((c) => c.lastInteractionAt).map((c) => [c.id, c.lastInteractionAt!]))
+      .toArray(),
+    db.followUps.where('contactId').anyOf(top.map((c) => c.id)).toArray(),
+  ]);
+  const lastLink = new Map(links.map((l) => [`${l.contactId}\n${l.occurredAt}`, l.interactionId]));
+  const lastIds = top.map((c) => lastLink.get(`${c.id}\n${c.lastInteractionAt}`));
+  const lasts = await db.interactions.bulkGet(lastIds.filter((id): id is string => Boolean(id)) as InteractionId[]);
+  const lastById = new Map(lasts.filter((i): i is Interaction => Boolean(i)).map((i) => [i.id, i]));
+  const rows = top.map((contact, n): ReactivateRow => {
+    const last = lastIds[n] ? lastById.get(lastIds[n] as InteractionId) : undefined;
+    const agreed = followUps.filter((f) => f.contactId === contact.id).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    return { contact, ...(last ? { last } : {}), ...(agreed ? { agreed } : {}) };
+  });
   return { rows, total, leftOut };
 }
 
@@ -298,22 +312,26 @@ export async function responsivenessList(db: RapportDB, limit = 200): Promise<{ 
   );
 }
 
-/** The counts in the workspace's navigation: index counts only, nothing listed. */
-export async function workspaceCounts(db: RapportDB, now: Date): Promise<{ today: number; reactivate: number; responsiveness: number }> {
+/** Above this, the navigation says "1000+": the lists show their first 200 rows, and Chromium counts a key range by walking it. */
+export const NAV_COUNT_CAP = 1000;
+
+const capped = (collection: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }, cap: number) => collection.limit(cap).primaryKeys().then((keys) => keys.length);
+
+/**
+ * The counts in the workspace's navigation, each at most `cap` (shown as "1000+"): bounded key
+ * reads of the indexes, nothing listed. Today counts due follow-ups, due keep-in-touch and
+ * conversations awaiting our reply, as the Today list does.
+ */
+export async function workspaceCounts(db: RapportDB, now: Date, cap = NAV_COUNT_CAP): Promise<{ today: number; reactivate: number; responsiveness: number }> {
   const today = localDay(now);
   const [followUps, keep, awaiting, reactivate, responsiveness] = await Promise.all([
-    db.followUps.where('openDue').belowOrEqual(today).count(),
-    db.contacts.where('kitDue').belowOrEqual(today).count(),
-    countAwaitingReply(db, now),
-    reactivateCounts(db, now, reactivationCutoff(now, 12)),
-    db.contactStats.orderBy('slowKey').count(),
+    capped(db.followUps.where('openDue').belowOrEqual(today), cap),
+    capped(db.contacts.where('kitDue').belowOrEqual(today), cap),
+    countAwaitingReply(db, now, cap),
+    reactivateCounts(db, now, reactivationCutoff(now, 12), cap),
+    capped(db.contactStats.orderBy('slowKey'), cap),
   ]);
-  const left = reactivate.leftOut;
-  return {
-    today: followUps + keep + awaiting,
-    reactivate: reactivate.quiet - left['do-not-contact'] - left.quiet - left['left-alone'],
-    responsiveness,
-  };
+  return { today: Math.min(cap, followUps + keep + awaiting), reactivate: reactivate.total, responsiveness };
 }
 
 /** Snooze days offered in one click. */
