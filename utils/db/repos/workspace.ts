@@ -8,7 +8,7 @@ import { outreachBlock, reactivationCutoff, reactivationList, type LeftOutReason
 import type { Responsiveness } from '../../domain/responsiveness';
 import { byPriority, inSegment, isEmptySegment, type Segment, type SegmentContext } from '../../domain/segment';
 import type { Interaction } from '../../domain/interaction';
-import { awaitingRange } from '../../domain/workspace-figures';
+import { awaitingRange, utcKey } from '../../domain/workspace-figures';
 import type { RapportDB } from '../db';
 import { search, type SearchHit } from './search';
 
@@ -280,21 +280,24 @@ export async function reactivateList(
     found.push(...reactivationList(tier, now, months).rows);
   }
   const top = found.slice(0, limit);
-  // Three reads for all rows: the links of their last touchpoints, those interactions, their follow-ups.
-  const [links, followUps] = await Promise.all([
-    db.interactionLinks
-      .where('[contactId+occurredAt]')
-      .anyOf(top.filter((c) => c.lastInteractionAt).map((c) => [c.id, c.lastInteractionAt!]))
-      .toArray(),
-    db.followUps.where('contactId').anyOf(top.map((c) => c.id)).toArray(),
+  // The last touchpoint is usually the stored latest conversation (one read for all rows); the
+  // others (an internal meeting, say) are found by their timeline link. Follow-ups: one read per row, in parallel.
+  const stats = await db.contactStats.bulkGet(top.map((c) => c.id));
+  const lastIds = await Promise.all(
+    top.map(async (c, n) => {
+      if (!c.lastInteractionAt) return undefined;
+      const s = stats[n]?.last;
+      if (s && s.at === utcKey(c.lastInteractionAt)) return s.id;
+      return (await db.interactionLinks.where('[contactId+occurredAt]').equals([c.id, c.lastInteractionAt]).first())?.interactionId;
+    }),
+  );
+  const [lasts, followUps] = await Promise.all([
+    db.interactions.bulkGet(lastIds.map((id) => id ?? '') as InteractionId[]),
+    Promise.all(top.map((c) => db.followUps.where('contactId').equals(c.id).toArray())),
   ]);
-  const lastLink = new Map(links.map((l) => [`${l.contactId}\n${l.occurredAt}`, l.interactionId]));
-  const lastIds = top.map((c) => lastLink.get(`${c.id}\n${c.lastInteractionAt}`));
-  const lasts = await db.interactions.bulkGet(lastIds.filter((id): id is string => Boolean(id)) as InteractionId[]);
-  const lastById = new Map(lasts.filter((i): i is Interaction => Boolean(i)).map((i) => [i.id, i]));
   const rows = top.map((contact, n): ReactivateRow => {
-    const last = lastIds[n] ? lastById.get(lastIds[n] as InteractionId) : undefined;
-    const agreed = followUps.filter((f) => f.contactId === contact.id).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    const last = lastIds[n] ? lasts[n] : undefined;
+    const agreed = followUps[n]!.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     return { contact, ...(last ? { last } : {}), ...(agreed ? { agreed } : {}) };
   });
   return { rows, total, leftOut };
