@@ -72,11 +72,18 @@ async function bandFrom(db: RapportDB, base: number, minSilence: number, now: Da
 async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, overdue: Map<string, number>, limit: number, now: Date): Promise<PriorityRow[]> {
   const rowOf = (contact: Contact): PriorityRow => ({ contact, priority: priorityOf(contact, overdue.get(contact.id) ?? 0, now) });
   let pool = new Map<string, PriorityRow>();
+  let floor = -Infinity;
   const add = (contacts: readonly (Contact | undefined)[]) => {
-    for (const c of contacts) if (c && !pool.has(c.id) && keep(c)) pool.set(c.id, rowOf(c));
+    for (const c of contacts) {
+      if (!c || pool.has(c.id)) continue;
+      const row = rowOf(c);
+      // Below the current `limit`-th score a contact can never enter: skip it before the (name-folding) sort.
+      if (row.priority.score >= floor && keep(c)) pool.set(c.id, row);
+    }
     const best = [...pool.values()].sort(byRow).slice(0, limit);
     pool = new Map(best.map((r) => [r.contact.id, r]));
-    return best.length >= limit ? best[limit - 1]!.priority.score : -Infinity;
+    floor = best.length >= limit ? best[limit - 1]!.priority.score : -Infinity;
+    return floor;
   };
   const [late, bases] = await Promise.all([db.contacts.bulkGet([...overdue.keys()] as ContactId[]), db.contacts.orderBy('prioBase').uniqueKeys()]);
   let threshold = add(late);
@@ -84,8 +91,8 @@ async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, overd
   for (let i = 0; i < order.length; i += BANDS_PER_READ) {
     const batch = order.slice(i, i + BANDS_PER_READ).filter((base) => base + SILENCE_MAX_POINTS >= threshold);
     if (batch.length === 0) break;
-    const floor = threshold;
-    threshold = add((await Promise.all(batch.map((base) => bandFrom(db, base, floor - base, now)))).flat());
+    const from = threshold;
+    threshold = add((await Promise.all(batch.map((base) => bandFrom(db, base, from - base, now)))).flat());
   }
   return [...pool.values()].sort(byRow);
 }
