@@ -4,6 +4,7 @@ import type { RapportDB } from '../../utils/db/db';
 import { editContact, getContact, searchContacts } from '../../utils/db/repos/contacts';
 import { followUpsFor } from '../../utils/db/repos/followups';
 import { listPipelines } from '../../utils/db/repos/pipelines';
+import { referralsOf } from '../../utils/db/repos/referrals';
 import { moveToStage } from '../../utils/db/repos/stages';
 import type { ContactId, PipelineId } from '../../utils/domain/common';
 import { CoverageSchema, LoyaltyStageSchema, TierSchema, type Contact } from '../../utils/domain/contact';
@@ -14,8 +15,12 @@ import { ErrorText, errorMessage } from '../ui/ErrorText';
 import { CONTACT_FORM_FIELDS, fromContactDraft, toContactDraft, type ContactDraft } from './contact-form';
 import { stageLabel } from './labels';
 
-/** The contact in focus: who they are, their value and stage, last contact and next follow-up; every field editable. */
-export function ContactCard({ db, contact }: { db: RapportDB; contact: Contact }) {
+/**
+ * The contact in focus: who they are, their value and stage, who recommended them and whom they
+ * recommended, last contact and next follow-up; every field editable. `contactHref` (the
+ * workspace's) turns the names of other contacts into links.
+ */
+export function ContactCard({ db, contact, contactHref }: { db: RapportDB; contact: Contact; contactHref?: (id: string) => string }) {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string>();
   const followUps = useLiveQuery(() => followUpsFor(db, contact.id), [db, contact.id]);
@@ -24,6 +29,17 @@ export function ContactCard({ db, contact }: { db: RapportDB; contact: Contact }
     async () => (contact.value.referredBy ? ((await getContact(db, contact.value.referredBy)) ?? null) : null),
     [db, contact.value.referredBy],
   );
+  const recommended = useLiveQuery(async () => (await referralsOf(db, contact)).recommended, [db, contact.id]);
+  const nameOf = (other: Contact, testid: string) =>
+    contactHref ? (
+      <a key={other.id} href={contactHref(other.id)} dir="auto" data-testid={testid} data-contact-id={other.id}>
+        {other.displayName}
+      </a>
+    ) : (
+      <span key={other.id} dir="auto" data-testid={testid} data-contact-id={other.id}>
+        {other.displayName}
+      </span>
+    );
   const next = followUps?.filter((f) => !f.doneAt).sort((a, b) => a.due.localeCompare(b.due))[0];
   const coverage = coverageOf(contact);
 
@@ -211,7 +227,15 @@ export function ContactCard({ db, contact }: { db: RapportDB; contact: Contact }
         {referrer && (
           <>
             <dt>{t('field_referredBy')}</dt>
-            <dd dir="auto">{referrer.displayName}</dd>
+            <dd data-testid="card-referred-by">{nameOf(referrer, 'referrer')}</dd>
+          </>
+        )}
+        {recommended && recommended.length > 0 && (
+          <>
+            <dt>{t('ct_recommended')}</dt>
+            <dd data-testid="card-recommended" data-count={recommended.length}>
+              {recommended.map((other, i) => [i > 0 ? ', ' : '', nameOf(other, 'recommended')])}
+            </dd>
           </>
         )}
         <dt>{t('field_owner')}</dt>

@@ -36,7 +36,7 @@ export function ContactDetail({ db, id }: { db: RapportDB; id: string }) {
   };
   return (
     <div className="workspace__detail" data-testid="contact-detail">
-      <ContactCard db={db} contact={contact} />
+      <ContactCard db={db} contact={contact} contactHref={(other) => routeHash({ view: 'contact', arg: other })} />
       <div className="form__actions">
         <button type="button" className="button button--small button--ghost" data-testid="merge-contacts" onClick={() => setMerging((m) => !m)}>
           {t('ws_merge')}

@@ -129,7 +129,7 @@ export function ReactivateView({ db, months, onMonths }: { db: RapportDB; months
 
 /** Our and their median reply time per contact; the slowest answered first. */
 export function ResponsivenessView({ db }: { db: RapportDB }) {
-  const rows = useLiveQuery(() => responsivenessList(db, new Date()), [db]);
+  const rows = useLiveQuery(() => responsivenessList(db), [db]);
   return (
     <section className="card" data-testid="list-responsiveness" aria-labelledby="ws-resp">
       <h2 id="ws-resp" className="section-title">

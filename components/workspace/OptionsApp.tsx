@@ -10,6 +10,7 @@ import { ContactsView } from './ContactsView';
 import { DuplicatesView } from './DuplicatesView';
 import { EmptyState } from './EmptyState';
 import { ReactivateView, ResponsivenessView, TodayView } from './ListViews';
+import { NAV_COUNT_CAP } from '../../utils/db/repos/workspace';
 import { useNavCounts } from './use-lists';
 import { useRoute, VIEWS, routeHash, type View } from './route';
 import './workspace.css';
@@ -22,7 +23,7 @@ export function OptionsApp() {
   const counts = useNavCounts(db);
   const empty = total === 0;
 
-  const count = (view: View): number | undefined => (view === 'today' || view === 'reactivate' || view === 'responsiveness' || view === 'duplicates' ? counts?.[view] : undefined);
+  const count = (view: View): number | undefined => (view === 'today' || view === 'reactivate' || view === 'responsiveness' ? counts?.[view] : undefined);
 
   return (
     <main className="workspace">
@@ -39,7 +40,7 @@ export function OptionsApp() {
                 aria-current={route.view === view ? 'page' : undefined}
               >
                 {t(`ws_view_${view}`)}
-                {count(view) !== undefined ? ` (${count(view)})` : ''}
+                {count(view) !== undefined ? ` (${count(view)! >= NAV_COUNT_CAP ? `${NAV_COUNT_CAP}+` : count(view)})` : ''}
               </a>
             </li>
           ))}

@@ -1,18 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RapportDB } from '../../utils/db/db';
-import { duplicatePairs } from '../../utils/db/repos/duplicates';
-import { reactivateList, responsivenessList, todayList } from '../../utils/db/repos/workspace';
+import { workspaceCounts } from '../../utils/db/repos/workspace';
 
-/** The counts shown next to each list in the navigation. */
+/**
+ * The counts shown next to each list in the navigation: index counts (`workspaceCounts`), never
+ * the lists themselves. Duplicates are counted on their own view (finding them reads every contact).
+ */
 export function useNavCounts(db: RapportDB) {
-  return useLiveQuery(async () => {
-    const now = new Date();
-    const [today, reactivate, responsiveness, duplicates] = await Promise.all([
-      todayList(db, now),
-      reactivateList(db, now, 12, 0),
-      responsivenessList(db, now),
-      duplicatePairs(db),
-    ]);
-    return { today: today.length, reactivate: reactivate.total, responsiveness: responsiveness.length, duplicates: duplicates.length };
-  }, [db]);
+  return useLiveQuery(() => workspaceCounts(db, new Date()), [db]);
 }

@@ -45,6 +45,7 @@ try {
   console.log(`workspace first render (contact list by priority): ${fmt(r.firstRenderMs)} (target <= 200 ms)`);
   if (r.firstRenderMs > 200) missed.push(`first render ${fmt(r.firstRenderMs)} > 200 ms`);
   line('contact list', r.contactList, 100);
+  line('navigation counts', r.counts, 100);
   line('Today', r.today, 100);
   line('Reactivate', r.reactivate, 100);
   line('Responsiveness', r.responsiveness, 100);

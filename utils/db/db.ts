@@ -4,6 +4,8 @@ import type { FollowUp } from '../domain/followup';
 import type { Interaction } from '../domain/interaction';
 import type { RelationshipCheck } from '../domain/relationship-check';
 import { contactWords, interactionWords } from '../domain/search';
+import type { ContactStats } from '../domain/workspace-figures';
+import { withoutContactKeys, withoutOpenDue, workspaceFiguresMiddleware } from './figures';
 import { MIGRATIONS } from './migrations';
 import type { Migration, UpgradeProgress } from './migrations/types';
 
@@ -105,13 +107,17 @@ export class RapportDB extends Dexie {
   companies!: EntityTable<Company, 'id'>;
   pipelines!: EntityTable<Pipeline, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** Per-contact figures from its conversations, kept by `workspaceFiguresMiddleware` (figures.ts). */
+  contactStats!: Dexie.Table<ContactStats, string>;
 
   constructor(name: string = DB_NAME, migrations: readonly Migration[] = MIGRATIONS, onUpgrade: UpgradeProgress = announceUpgrade()) {
     super(name);
     applyMigrations(this, migrations, onUpgrade);
     this.use(searchWordsMiddleware);
-    this.contacts.hook('reading', withoutWords);
+    this.use(workspaceFiguresMiddleware);
+    this.contacts.hook('reading', (record: Contact) => withoutContactKeys(withoutWords(record)));
     this.interactions.hook('reading', withoutWords);
+    this.followUps.hook('reading', withoutOpenDue);
   }
 }
 

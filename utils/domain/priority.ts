@@ -41,8 +41,22 @@ export function revenuePoints(amount: number): number {
 /** Silence points: grows with the months since the last real touchpoint, capped at 20 (two years). */
 export function silencePoints(days: number | undefined): number {
   if (days === undefined) return 10;
-  return Math.min(20, Math.floor(days / 36));
+  return Math.min(SILENCE_MAX_POINTS, Math.floor(days / SILENCE_DAYS_PER_POINT));
 }
+
+/**
+ * The part of the score that does not depend on the day: tier, revenue and loyalty points. The
+ * workspace stores it with each contact (an index), so the list by priority reads the best first.
+ */
+export function basePoints(value: Contact['value']): number {
+  const { tier, yearlyRevenue, loyalty } = value;
+  return (tier ? TIER_POINTS[tier] : 0) + (yearlyRevenue ? revenuePoints(yearlyRevenue.amount) : 0) + (loyalty ? LOYALTY_POINTS[loyalty] : 0);
+}
+
+/** Most points silence adds (two years or more without a real touchpoint). */
+export const SILENCE_MAX_POINTS = 20;
+/** Days of silence per silence point. */
+export const SILENCE_DAYS_PER_POINT = 36;
 
 /** The priority of a contact at `now`, given how many of its follow-ups are overdue. */
 export function priorityOf(contact: Pick<Contact, 'value' | 'lastInteractionAt'>, overdueFollowUps: number, now: Date): Priority {

@@ -29,7 +29,7 @@ const full: Contact = ContactSchema.parse({
   industry: 'Industryqx',
   tags: ['tagqx'],
   owner: 'Ownerqx',
-  value: { tier: 'B', yearlyRevenue: { amount: 424242, currency: 'CHF' }, loyalty: 'advocate' },
+  value: { tier: 'B', yearlyRevenue: { amount: 424242, currency: 'CHF' }, loyalty: 'advocate', coverage: 'field-sales', referredBy: 'ct_referrerqx' },
   pipeline: { pipelineId: 'pipelineqx', stage: 'stageqx' },
   keepInTouchDays: 3131,
   preferences: { channels: ['phone'], topics: ['topicqx'], salutation: 'Salutationqx' },
@@ -112,5 +112,14 @@ describe('contact-field checklist', () => {
       if (decision === true) expect(words.some((w) => w.includes(probe[field].toLowerCase().split(' ')[0]!)), `search indexes ${field}`).toBe(true);
       else expect(decision.length).toBeGreaterThan(5);
     }
+  });
+
+  it('our CSV has a column for every leaf of a contact (value and preferences included), and a re-import restores it', () => {
+    const leaves = (value: unknown, path: string): string[] =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k)) : [path];
+    const paths = new Set(CONTACT_COLUMNS.map((c) => c.path));
+    expect(leaves(full, '').filter((p) => !paths.has(p))).toEqual([]);
+    const body = csvHeader(CONTACT_COLUMNS) + csvBody(CONTACT_COLUMNS, [full]);
+    for (const text of ['field-sales', 'ct_referrerqx']) expect(body).toContain(text);
   });
 });

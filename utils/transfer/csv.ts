@@ -36,6 +36,8 @@ export const CONTACT_COLUMNS: readonly Column[] = [
   col('value.loyalty'),
   col('value.yearlyRevenue.amount', 'number'),
   col('value.yearlyRevenue.currency'),
+  col('value.coverage'),
+  col('value.referredBy'),
   col('pipeline.pipelineId'),
   col('pipeline.stage'),
   col('keepInTouchDays', 'number'),

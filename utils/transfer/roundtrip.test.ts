@@ -45,6 +45,8 @@ const rawContact = fc.record({
       tier: fc.constantFrom('A', 'B', 'C'),
       loyalty: fc.constantFrom('prospect', 'customer', 'repeat-customer', 'advocate', 'former'),
       yearlyRevenue: fc.record({ amount: money, currency: fc.constantFrom('EUR', 'USD', 'CHF') }),
+      coverage: fc.constantFrom('key-account', 'field-sales', 'inside-sales', 'digital-only'),
+      referredBy: fc.constantFrom('ct_recommender', 'ct_other-advocate'),
     },
     { requiredKeys: [] },
   ),
@@ -147,7 +149,7 @@ describe('CSV round trip (property)', () => {
     expect([...files.keys()]).toEqual(['contacts.csv', 'interactions.csv']);
     const contactsCsv = files.get('contacts.csv')!;
     expect([...contactsCsv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(contactsCsv)).toContain('id,displayName,givenName,familyName,emails,phones,linkedinUrl,company,companyId,title,location,industry,tags,owner,value.tier,value.loyalty,value.yearlyRevenue.amount,value.yearlyRevenue.currency,pipeline.pipelineId,pipeline.stage,keepInTouchDays,preferences.wants,preferences.channels,preferences.maxFrequency.count,preferences.maxFrequency.days,preferences.quietUntil,preferences.bestTime,preferences.language,preferences.address,preferences.salutation,preferences.topics,preferences.newsletterConsent.granted,preferences.newsletterConsent.at,preferences.doNotContact,preferences.doNotContact.reason,preferences.doNotContact.since,about,lastInteractionAt,lastInteractionChannel,createdAt,updatedAt\r\n');
+    expect(new TextDecoder().decode(contactsCsv)).toContain('id,displayName,givenName,familyName,emails,phones,linkedinUrl,company,companyId,title,location,industry,tags,owner,value.tier,value.loyalty,value.yearlyRevenue.amount,value.yearlyRevenue.currency,value.coverage,value.referredBy,pipeline.pipelineId,pipeline.stage,keepInTouchDays,preferences.wants,preferences.channels,preferences.maxFrequency.count,preferences.maxFrequency.days,preferences.quietUntil,preferences.bestTime,preferences.language,preferences.address,preferences.salutation,preferences.topics,preferences.newsletterConsent.granted,preferences.newsletterConsent.at,preferences.doNotContact,preferences.doNotContact.reason,preferences.doNotContact.since,about,lastInteractionAt,lastInteractionChannel,createdAt,updatedAt\r\n');
     const decoded = (await decodeImport(new Uint8Array(await blob.arrayBuffer())));
     expect(decoded.contacts.map((r) => parseContact(r.value))).toEqual([c]);
   });

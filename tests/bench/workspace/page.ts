@@ -8,7 +8,8 @@ import { checksFor } from '../../../utils/db/repos/checks';
 import { getContact } from '../../../utils/db/repos/contacts';
 import { followUpsFor } from '../../../utils/db/repos/followups';
 import { timeline } from '../../../utils/db/repos/interactions';
-import { reactivateList, responsivenessList, segmentContacts, todayList } from '../../../utils/db/repos/workspace';
+import { referralsOf } from '../../../utils/db/repos/referrals';
+import { countAwaitingReply, reactivateList, responsivenessList, segmentContacts, todayList, workspaceCounts } from '../../../utils/db/repos/workspace';
 import type { ContactId, FollowUpId, InteractionId } from '../../../utils/domain/common';
 import type { Contact } from '../../../utils/domain/contact';
 import type { FollowUp } from '../../../utils/domain/followup';
@@ -31,6 +32,8 @@ function contactNo(i: number): Contact {
       ...(i % 4 === 0 ? { tier: (['A', 'B', 'C'] as const)[i % 3] } : {}),
       ...(i % 7 === 0 ? { yearlyRevenue: { amount: (i % 1000) * 1000, currency: 'EUR' } } : {}),
       ...(i % 50 === 0 ? { coverage: 'field-sales' as const } : {}),
+      // Every tenth contact was recommended by one of a thousand advocates (ten each at 100 000).
+      ...(i % 10 === 0 && i > 0 ? { referredBy: `ct_${Math.floor(i / 10) % 1000}` as ContactId } : {}),
     },
     ...(i % 20 === 0 ? { keepInTouchDays: 60 } : {}),
     preferences: { channels: [], topics: [], ...(i % 97 === 0 ? { doNotContact: { reason: '' } } : {}) },
@@ -110,7 +113,8 @@ function median(values: number[]): number {
 async function measure(name: string, contacts: number) {
   const db = new RapportDB(name);
   await db.open();
-  const first = await timed(() => segmentContacts(db, '', {}, 200, NOW));
+  // The first render: the contact list by priority and the counts in the navigation, as the page asks for them.
+  const first = await timed(() => Promise.all([segmentContacts(db, '', {}, 200, NOW), workspaceCounts(db, NOW)]));
   const runs = async <T>(work: () => Promise<T>) => {
     const ms: number[] = [];
     let value: T | undefined;
@@ -122,16 +126,35 @@ async function measure(name: string, contacts: number) {
     return { firstMs: ms[0]!, medianMs: median(ms), value: value! };
   };
   const list = await runs(() => segmentContacts(db, '', {}, 200, NOW));
+  const counts = await runs(() => workspaceCounts(db, NOW));
+  // Each index count on its own (Chromium counts a key range by walking it).
+  const day = NOW.toISOString().slice(0, 10);
+  const parts: Record<string, number> = {};
+  for (const [name, work] of Object.entries({
+    openDue: () => db.followUps.where('openDue').belowOrEqual(day).count(),
+    kitDue: () => db.contacts.where('kitDue').belowOrEqual(day).count(),
+    awaiting: () => countAwaitingReply(db, NOW),
+    quietTier0: () => db.contacts.where('[tierRank+lastKey]').between([0, ''], [0, '2025-11-30'], false, false).count(),
+    slowKey: () => db.contactStats.orderBy('slowKey').count(),
+    statsAll: () => db.contactStats.count(),
+  })) {
+    parts[name] = (await timed(work)).ms;
+  }
   const today = await runs(() => todayList(db, NOW));
   const reactivate = await runs(() => reactivateList(db, NOW, 12));
-  const responsiveness = await runs(() => responsivenessList(db, NOW));
+  const responsiveness = await runs(() => responsivenessList(db));
   const opens: number[] = [];
   for (let i = 0; i < 20; i++) {
     const id = `ct_${(i * 4999) % contacts}` as ContactId;
     const r = await timed(async () => {
       const contact = await getContact(db, id);
-      const [items, fus, checks] = await Promise.all([timeline(db, id, { limit: 50 }), followUpsFor(db, id), checksFor(db, id)]);
-      return Boolean(contact) && items.length + fus.length + checks.length >= 0;
+      const [items, fus, checks, referrals] = await Promise.all([
+        timeline(db, id, { limit: 50 }),
+        followUpsFor(db, id),
+        checksFor(db, id),
+        contact ? referralsOf(db, contact) : undefined,
+      ]);
+      return Boolean(contact) && items.length + fus.length + checks.length + (referrals?.recommended.length ?? 0) >= 0;
     });
     opens.push(r.ms);
   }
@@ -139,6 +162,7 @@ async function measure(name: string, contacts: number) {
   return {
     firstRenderMs: first.ms,
     contactList: { firstMs: list.firstMs, medianMs: list.medianMs, rows: list.value.length },
+    counts: { firstMs: counts.firstMs, medianMs: counts.medianMs, ...counts.value, parts },
     today: { firstMs: today.firstMs, medianMs: today.medianMs, rows: today.value.length },
     reactivate: { firstMs: reactivate.firstMs, medianMs: reactivate.medianMs, rows: reactivate.value.total },
     responsiveness: { firstMs: responsiveness.firstMs, medianMs: responsiveness.medianMs, rows: responsiveness.value.length },

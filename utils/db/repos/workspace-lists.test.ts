@@ -80,7 +80,7 @@ describe('Reactivate and Responsiveness', () => {
       msg(slow.id, 's2', 'outbound', '2026-11-04T10:00:00.000Z'),
       msg(slow.id, 's3', 'inbound', '2026-11-04T12:00:00.000Z'),
     ]);
-    const rows = await responsivenessList(db, now);
+    const rows = await responsivenessList(db);
     expect(rows.map((r) => [r.contact.displayName, r.stats.oursMinutes, r.stats.theirsMinutes])).toEqual([
       ['Slow', 3 * 24 * 60, 120],
       ['Fast', 60, undefined],

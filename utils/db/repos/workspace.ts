@@ -1,48 +1,122 @@
-import { addDays, awaitingReply, keepInTouchDueFrom, type KeepInTouch } from '../../domain/cadence';
-import type { ContactId } from '../../domain/common';
-import { CoverageSchema, type Contact } from '../../domain/contact';
+import { addDays, keepInTouchDueFrom, type KeepInTouch } from '../../domain/cadence';
+import type { ContactId, InteractionId } from '../../domain/common';
+import type { Contact } from '../../domain/contact';
 import { cadenceDays } from '../../domain/coverage';
 import { localDay, type FollowUp } from '../../domain/followup';
-import { priorityOf, type Priority } from '../../domain/priority';
-import { reactivationCutoff, reactivationList, type LeftOutReason } from '../../domain/reactivation';
-import { bySlowestReply, responsiveness, type Responsiveness } from '../../domain/responsiveness';
+import { priorityOf, SILENCE_DAYS_PER_POINT, SILENCE_MAX_POINTS, silencePoints, type Priority } from '../../domain/priority';
+import { outreachBlock, reactivationCutoff, reactivationList, type LeftOutReason } from '../../domain/reactivation';
+import type { Responsiveness } from '../../domain/responsiveness';
 import { byPriority, inSegment, isEmptySegment, type Segment, type SegmentContext } from '../../domain/segment';
-import { isRealTouchpoint, type Interaction } from '../../domain/interaction';
+import type { Interaction } from '../../domain/interaction';
+import { awaitingRange, utcKey } from '../../domain/workspace-figures';
 import type { RapportDB } from '../db';
 import { search, type SearchHit } from './search';
-import { openFollowUpsDueBy } from './followups';
-import { lastRealTouchpoint } from './interactions';
+
+const DAY_MS = 86_400_000;
 
 /** A row of the contact list: the hit, and its priority with the reasons ("why first?"). */
 export interface PriorityRow extends SearchHit {
   priority: Priority;
 }
 
-/** Open follow-ups per contact, and how many of them are overdue at `now`. */
-async function openFollowUpCounts(db: RapportDB, now: Date): Promise<{ open: Set<string>; overdue: Map<string, number> }> {
-  const today = localDay(now);
-  const open = new Set<string>();
+/** Overdue open follow-ups per contact at `now`: an index range (`openDue` before today). */
+async function overdueCounts(db: RapportDB, now: Date): Promise<Map<string, number>> {
   const overdue = new Map<string, number>();
-  await db.followUps.each((f) => {
-    if (f.doneAt) return;
-    open.add(f.contactId);
-    if (f.due < today) overdue.set(f.contactId, (overdue.get(f.contactId) ?? 0) + 1);
-  });
-  return { open, overdue };
+  for (const f of await db.followUps.where('openDue').below(localDay(now)).toArray()) overdue.set(f.contactId, (overdue.get(f.contactId) ?? 0) + 1);
+  return overdue;
+}
+
+/** Contacts with an open follow-up (only read when a segment filters on it). */
+async function withOpenFollowUp(db: RapportDB): Promise<Set<string>> {
+  return new Set((await db.followUps.orderBy('openDue').toArray()).map((f) => f.contactId));
 }
 
 function byRow(a: PriorityRow, b: PriorityRow): number {
   return b.priority.score - a.priority.score || byPriority(a.contact, b.contact);
 }
 
+/** Most contacts read from one cell of the priority walk (see `topByPriority`). */
+export const PRIORITY_CELL_CAP = 2000;
+
+/** Bands of the priority index read at once (one round trip each batch). */
+const BANDS_PER_READ = 8;
+
+/**
+ * The contacts of one priority band (`prioBase` = `base`) with at least `minSilence` silence
+ * points at `now`: silence only grows with the time since the last touchpoint, so they are one
+ * key range of `[prioBase+lastKey]` (oldest first), plus the never-contacted (who score ten).
+ */
+async function bandFrom(db: RapportDB, base: number, minSilence: number, now: Date): Promise<Contact[]> {
+  const points = Math.max(0, minSilence);
+  if (points > SILENCE_MAX_POINTS) return [];
+  const upper = points === 0 ? '\uffff' : new Date(now.getTime() - points * SILENCE_DAYS_PER_POINT * DAY_MS).toISOString();
+  const [contacted, never] = await Promise.all([
+    db.contacts.where('[prioBase+lastKey]').between([base, ''], [base, upper], false, true).limit(PRIORITY_CELL_CAP).toArray(),
+    points <= silencePoints(undefined) ? db.contacts.where('[prioBase+lastKey]').equals([base, '']).limit(PRIORITY_CELL_CAP).toArray() : [],
+  ]);
+  return [...never, ...contacted];
+}
+
+/**
+ * The `limit` best contacts by priority, reading index ranges instead of the notebook. The score
+ * is base (tier + revenue + loyalty, stored per contact as `prioBase`) + silence (0–20 points,
+ * from the stored last touchpoint and `now`) + overdue follow-ups (0–30). Contacts with overdue
+ * follow-ups are scored first (an index range). Then the bands of equal base are read best first,
+ * each only as far as its silence can still reach the current `limit`-th score (one key range of
+ * `[prioBase+lastKey]`), until no unread band can. Equal scores are ordered by value and name,
+ * exactly, as long as a band's range holds at most `PRIORITY_CELL_CAP` contacts; beyond that
+ * (thousands of contacts with the very same score, e.g. a fresh import without values) the range's
+ * first contacts by last touchpoint are taken. `keep` filters (a segment); a filter that keeps
+ * few contacts may make the walk read far.
+ */
+async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, overdue: Map<string, number>, limit: number, now: Date): Promise<PriorityRow[]> {
+  const rowOf = (contact: Contact): PriorityRow => ({ contact, priority: priorityOf(contact, overdue.get(contact.id) ?? 0, now) });
+  let pool = new Map<string, PriorityRow>();
+  let floor = -Infinity;
+  const add = (contacts: readonly (Contact | undefined)[]) => {
+    for (const c of contacts) {
+      if (!c || pool.has(c.id)) continue;
+      const row = rowOf(c);
+      // Below the current `limit`-th score a contact can never enter: skip it before the (name-folding) sort.
+      if (row.priority.score >= floor && keep(c)) pool.set(c.id, row);
+    }
+    const best = [...pool.values()].sort(byRow).slice(0, limit);
+    pool = new Map(best.map((r) => [r.contact.id, r]));
+    floor = best.length >= limit ? best[limit - 1]!.priority.score : -Infinity;
+    return floor;
+  };
+  const [late, bases] = await Promise.all([db.contacts.bulkGet([...overdue.keys()] as ContactId[]), db.contacts.orderBy('prioBase').uniqueKeys()]);
+  let threshold = add(late);
+  const order = bases.map(Number).sort((a, b) => b - a);
+  for (let i = 0; i < order.length; i += BANDS_PER_READ) {
+    const batch = order.slice(i, i + BANDS_PER_READ).filter((base) => base + SILENCE_MAX_POINTS >= threshold);
+    if (batch.length === 0) break;
+    const from = threshold;
+    threshold = add((await Promise.all(batch.map((base) => bandFrom(db, base, from - base, now)))).flat());
+  }
+  return [...pool.values()].sort(byRow);
+}
+
+/** The segment's contacts found through an index of one of its filters, or undefined when it has none. */
+async function indexedSegment(db: RapportDB, segment: Segment): Promise<Contact[] | undefined> {
+  if (segment.tag) return db.contacts.where('tags').equals(segment.tag).toArray();
+  if (segment.tier) return db.contacts.where('value.tier').equals(segment.tier).toArray();
+  if (segment.loyalty) return db.contacts.where('value.loyalty').equals(segment.loyalty).toArray();
+  if (segment.stage) {
+    const [pipelineId, stage] = segment.stage.split('::');
+    return db.contacts.where('[pipeline.pipelineId+pipeline.stage]').equals([pipelineId ?? '', stage ?? '']).toArray();
+  }
+  return undefined;
+}
+
 /**
  * The workspace list: with a query, the search hits (contacts and notes) inside the segment, in
- * search order; without one, the segment's contacts, the `limit` first by priority score, streamed
- * over the table keeping only the best candidates (a 100 k-contact notebook is never held in memory).
+ * search order; without one, the segment's contacts, the `limit` first by priority score: through
+ * a filter's index when the segment has one, else by walking the priority index (`topByPriority`).
  */
 export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200, now = new Date()): Promise<PriorityRow[]> {
-  const { open, overdue } = await openFollowUpCounts(db, now);
-  const context: SegmentContext = { now, withOpenFollowUp: open };
+  const overdue = await overdueCounts(db, now);
+  const context: SegmentContext = { now, ...(segment.openFollowUp !== undefined ? { withOpenFollowUp: await withOpenFollowUp(db) } : {}) };
   const rowOf = (hit: SearchHit): PriorityRow => ({ ...hit, priority: priorityOf(hit.contact, overdue.get(hit.contact.id) ?? 0, now) });
   if (query.trim()) {
     return (await search(db, query, limit * 2))
@@ -50,23 +124,24 @@ export async function segmentContacts(db: RapportDB, query: string, segment: Seg
       .slice(0, limit)
       .map(rowOf);
   }
-  let best: PriorityRow[] = [];
-  const visit = (contact: Contact) => {
-    if (!inSegment(contact, segment, context)) return;
-    best.push(rowOf({ contact }));
-    if (best.length >= limit * 4) best = best.sort(byRow).slice(0, limit);
-  };
-  if (segment.tag) (await db.contacts.where('tags').equals(segment.tag).toArray()).forEach(visit);
-  else await db.contacts.each(visit);
-  return best.sort(byRow).slice(0, limit);
+  const subset = await indexedSegment(db, segment);
+  if (subset) {
+    return subset
+      .filter((c) => inSegment(c, segment, context))
+      .map((contact) => rowOf({ contact }))
+      .sort(byRow)
+      .slice(0, limit);
+  }
+  return topByPriority(db, (c) => inSegment(c, segment, context), overdue, limit, now);
 }
 
 /** Every contact of a segment (for bulk actions and export), in no particular order. */
 export async function segmentAll(db: RapportDB, segment: Segment, now = new Date()): Promise<Contact[]> {
-  const context: SegmentContext = { now, withOpenFollowUp: (await openFollowUpCounts(db, now)).open };
   if (isEmptySegment(segment)) return db.contacts.toArray();
-  const base = segment.tag ? db.contacts.where('tags').equals(segment.tag) : db.contacts.toCollection();
-  return base.filter((c) => inSegment(c, segment, context)).toArray();
+  const context: SegmentContext = { now, ...(segment.openFollowUp !== undefined ? { withOpenFollowUp: await withOpenFollowUp(db) } : {}) };
+  const subset = await indexedSegment(db, segment);
+  if (subset) return subset.filter((c) => inSegment(c, segment, context));
+  return db.contacts.filter((c) => inSegment(c, segment, context)).toArray();
 }
 
 /** Values in use, for the segment pickers. */
@@ -79,9 +154,9 @@ export async function segmentValues(db: RapportDB): Promise<{ tags: string[]; in
   return { tags: tags.map(String), industries: industries.map(String), owners: owners.map(String) };
 }
 
-/** Open follow-ups due by a day, with their contacts, oldest first. */
-export async function dueFollowUps(db: RapportDB, day: string): Promise<{ followUp: FollowUp; contact: Contact }[]> {
-  const open = await openFollowUpsDueBy(db, day);
+/** Open follow-ups due by a day (the `limit` oldest), with their contacts, oldest first. */
+export async function dueFollowUps(db: RapportDB, day: string, limit = Infinity): Promise<{ followUp: FollowUp; contact: Contact }[]> {
+  const open = await db.followUps.where('openDue').belowOrEqual(day).limit(limit).toArray();
   const contacts = await db.contacts.bulkGet(open.map((f) => f.contactId));
   return open
     .map((followUp, i) => ({ followUp, contact: contacts[i] }))
@@ -91,19 +166,17 @@ export async function dueFollowUps(db: RapportDB, day: string): Promise<{ follow
 
 /**
  * Contacts with a keep-in-touch cadence (their own, or their coverage's default) that is due now,
- * from their last real touchpoint (`lastInteractionAt`, which notes and saved pages never set).
+ * from their last real touchpoint (`lastInteractionAt`, which notes and saved pages never set):
+ * the stored due day (`kitDue`, '' when never contacted) up to today, an index range.
  */
-export async function keepInTouchList(db: RapportDB, now: Date): Promise<{ contact: Contact; status: KeepInTouch }[]> {
+export async function keepInTouchList(db: RapportDB, now: Date, limit = Infinity): Promise<{ contact: Contact; status: KeepInTouch }[]> {
   const rows: { contact: Contact; status: KeepInTouch }[] = [];
-  const consider = (contact: Contact) => {
+  for (const contact of await db.contacts.where('kitDue').belowOrEqual(localDay(now)).limit(limit).toArray()) {
     const days = cadenceDays(contact);
-    if (!days) return;
+    if (!days) continue;
     const status = keepInTouchDueFrom(days, contact.lastInteractionAt, now);
     if (status.due) rows.push({ contact, status });
-  };
-  (await db.contacts.where('keepInTouchDays').above(0).toArray()).forEach(consider);
-  // Contacts with a chosen coverage and no cadence of their own follow the coverage's default.
-  (await db.contacts.where('value.coverage').anyOf([...CoverageSchema.options]).toArray()).filter((c) => !c.keepInTouchDays).forEach(consider);
+  }
   return rows.sort((a, b) => (a.status.dueSince ?? '').localeCompare(b.status.dueSince ?? '') || byPriority(a.contact, b.contact));
 }
 
@@ -116,31 +189,34 @@ export type TodayRow =
 /** How far back "awaiting our reply" looks for an unanswered message. */
 export const AWAITING_WINDOW_DAYS = 60;
 
-/**
- * Contacts whose latest real touchpoint is their unanswered email or message (older than a day),
- * with that message: one pass over the window's interactions, no read per contact.
- */
-export async function awaitingOurReply(db: RapportDB, now: Date): Promise<{ contact: Contact; message: Interaction }[]> {
-  const since = new Date(now.getTime() - AWAITING_WINDOW_DAYS * 86_400_000).toISOString();
-  const latest = new Map<string, Interaction>();
-  await db.interactions
-    .where('occurredAt')
-    .above(since)
-    .each((item) => {
-      if (!isRealTouchpoint(item.kind) || item.direction === 'internal') return;
-      for (const id of item.contactIds) {
-        const seen = latest.get(id);
-        if (!seen || Date.parse(seen.occurredAt) < Date.parse(item.occurredAt)) latest.set(id, item);
-      }
-    });
-  const waiting = [...latest.entries()].filter(([, message]) => awaitingReply([message], now));
-  const contacts = await db.contacts.bulkGet(waiting.map(([id]) => id as ContactId));
-  return waiting.flatMap(([, message], i) => (contacts[i] ? [{ contact: contacts[i], message }] : []));
+/** The stored figures of contacts awaiting our reply at `now`: an index range of `awaitingSince`, oldest first. */
+function awaitingRows(db: RapportDB, now: Date) {
+  const { from, to } = awaitingRange(now, AWAITING_WINDOW_DAYS);
+  return db.contactStats.where('awaitingSince').between(from, to, false, false);
 }
 
-/** Today: overdue and due follow-ups, keep-in-touch due, conversations awaiting our reply; oldest first. */
-export async function todayList(db: RapportDB, now: Date): Promise<TodayRow[]> {
-  const [followUps, keep, awaiting] = await Promise.all([dueFollowUps(db, localDay(now)), keepInTouchList(db, now), awaitingOurReply(db, now)]);
+/**
+ * How many contacts await our reply at `now`: their latest real touchpoint (calls and meetings
+ * count as answers) is their email or message, more than a day old and within the window. An
+ * index count (Chromium walks the key range: about 1 ms per 1 000 waiting); `cap` stops early.
+ */
+export function countAwaitingReply(db: RapportDB, now: Date, cap = Infinity): Promise<number> {
+  return cap === Infinity ? awaitingRows(db, now).count() : capped(awaitingRows(db, now), cap);
+}
+
+/** Contacts awaiting our reply (see `countAwaitingReply`), the `limit` who waited longest, with their message. */
+export async function awaitingOurReply(db: RapportDB, now: Date, limit = Infinity): Promise<{ contact: Contact; message: Interaction }[]> {
+  const stats = await awaitingRows(db, now).limit(limit).toArray();
+  const [contacts, messages] = await Promise.all([
+    db.contacts.bulkGet(stats.map((s) => s.contactId as ContactId)),
+    db.interactions.bulkGet(stats.map((s) => s.last!.id as InteractionId)),
+  ]);
+  return stats.flatMap((_, i) => (contacts[i] && messages[i] ? [{ contact: contacts[i], message: messages[i] }] : []));
+}
+
+/** Today: overdue and due follow-ups, keep-in-touch due, conversations awaiting our reply; the `limit` oldest first. */
+export async function todayList(db: RapportDB, now: Date, limit = 200): Promise<TodayRow[]> {
+  const [followUps, keep, awaiting] = await Promise.all([dueFollowUps(db, localDay(now), limit), keepInTouchList(db, now, limit), awaitingOurReply(db, now, limit)]);
   const rows: TodayRow[] = [
     ...followUps.map(({ followUp, contact }) => ({ kind: 'followup' as const, contact, since: followUp.due, followUp })),
     ...keep.map(({ contact, status }) => ({
@@ -152,7 +228,7 @@ export async function todayList(db: RapportDB, now: Date): Promise<TodayRow[]> {
     ...awaiting.map(({ contact, message }) => ({ kind: 'awaiting' as const, contact, since: message.occurredAt, message })),
   ];
   const day = (s: string) => (s.length === 10 ? s : localDay(new Date(s)));
-  return rows.sort((a, b) => day(a.since).localeCompare(day(b.since)) || a.since.localeCompare(b.since));
+  return rows.sort((a, b) => day(a.since).localeCompare(day(b.since)) || a.since.localeCompare(b.since)).slice(0, limit);
 }
 
 /** A reactivation row: the quiet customer, their last real touchpoint and the latest open agreement. */
@@ -162,7 +238,40 @@ export interface ReactivateRow {
   agreed?: FollowUp;
 }
 
-/** Customers with no real touchpoint for `months` months, by value; those who asked for peace counted apart. */
+/** Tier ranks in the order the reactivation list reads them (A, B, C, none). */
+const TIER_RANKS = [3, 2, 1, 0];
+
+/** Quiet contacts (a real touchpoint, none since the cutoff) by stored block: one key range of `[block+lastKey]`. */
+const quietBy = (db: RapportDB, block: string, cutoff: string) => db.contacts.where('[block+lastKey]').between([block, ''], [block, cutoff], false, false);
+
+/**
+ * Quiet contacts to reactivate (nothing blocks them) and those left out by reason. Contact bans
+ * and "leave me alone" are counted from the index; quiet periods are read (few) and checked
+ * against the day, since one that has ended blocks nothing. `cap` bounds each count (Chromium
+ * counts a key range by walking it).
+ */
+async function reactivateCounts(db: RapportDB, now: Date, cutoff: string, cap = Infinity): Promise<{ total: number; leftOut: Record<LeftOutReason, number> }> {
+  const count = (block: string) => (cap === Infinity ? quietBy(db, block, cutoff).count() : quietBy(db, block, cutoff).limit(cap).primaryKeys().then((k) => k.length));
+  const [free, dnc, alone, quietPeriods] = await Promise.all([count(''), count('dnc'), count('alone'), quietBy(db, 'quiet', cutoff).toArray()]);
+  const leftOut: Record<LeftOutReason, number> = { 'do-not-contact': dnc, quiet: 0, 'left-alone': alone };
+  let ended = 0;
+  for (const c of quietPeriods) {
+    const block = outreachBlock(c, now);
+    if (block) leftOut[block]++;
+    else ended++;
+  }
+  return { total: Math.min(cap, free + ended), leftOut };
+}
+
+/** Most quiet contacts of one tier read to rank the reactivation list. */
+export const REACTIVATE_TIER_CAP = 5000;
+
+/**
+ * Customers with no real touchpoint for `months` months, by value (tier, revenue, longest
+ * silence); those who asked for peace counted apart. Counts are index counts; the rows are read
+ * tier by tier from the `[tierRank+lastKey]` index (a tier's quiet contacts are one key range)
+ * until `limit` are found, at most `REACTIVATE_TIER_CAP` per tier.
+ */
 export async function reactivateList(
   db: RapportDB,
   now: Date,
@@ -170,40 +279,69 @@ export async function reactivateList(
   limit = 200,
 ): Promise<{ rows: ReactivateRow[]; total: number; leftOut: Record<LeftOutReason, number> }> {
   const cutoff = reactivationCutoff(now, months);
-  const quiet = await db.contacts.where('lastInteractionAt').below(cutoff).toArray();
-  const { rows, leftOut } = reactivationList(quiet, now, months);
-  const top = rows.slice(0, limit);
-  const out: ReactivateRow[] = [];
-  for (const contact of top) {
-    const last = await lastRealTouchpoint(db, contact.id as ContactId);
-    const agreed = (await db.followUps.where('contactId').equals(contact.id).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    out.push({ contact, ...(last ? { last } : {}), ...(agreed ? { agreed } : {}) });
+  const { total, leftOut } = await reactivateCounts(db, now, cutoff);
+  const found: Contact[] = [];
+  for (const t of TIER_RANKS) {
+    if (found.length >= limit) break;
+    const tier = await db.contacts.where('[tierRank+lastKey]').between([t, ''], [t, cutoff], false, false).limit(REACTIVATE_TIER_CAP).toArray();
+    found.push(...reactivationList(tier, now, months).rows);
   }
-  return { rows: out, total: rows.length, leftOut };
+  const top = found.slice(0, limit);
+  // The last touchpoint is usually the stored latest conversation (one read for all rows); the
+  // others (an internal meeting, say) are found by their timeline link. Follow-ups: one read per row, in parallel.
+  const stats = await db.contactStats.bulkGet(top.map((c) => c.id));
+  const lastIds = await Promise.all(
+    top.map(async (c, n) => {
+      if (!c.lastInteractionAt) return undefined;
+      const s = stats[n]?.last;
+      if (s && s.at === utcKey(c.lastInteractionAt)) return s.id;
+      return (await db.interactionLinks.where('[contactId+occurredAt]').equals([c.id, c.lastInteractionAt]).first())?.interactionId;
+    }),
+  );
+  const [lasts, followUps] = await Promise.all([
+    db.interactions.bulkGet(lastIds.map((id) => id ?? '') as InteractionId[]),
+    Promise.all(top.map((c) => db.followUps.where('contactId').equals(c.id).toArray())),
+  ]);
+  const rows = top.map((contact, n): ReactivateRow => {
+    const last = lastIds[n] ? lasts[n] : undefined;
+    const agreed = followUps[n]!.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    return { contact, ...(last ? { last } : {}), ...(agreed ? { agreed } : {}) };
+  });
+  return { rows, total, leftOut };
 }
 
-/** Per contact, our and their median reply time from captured conversations; the slowest answered first. */
-export async function responsivenessList(db: RapportDB, now: Date, months = 12, limit = 200): Promise<{ contact: Contact; stats: Responsiveness }[]> {
-  const since = new Date(now.getTime() - months * 30 * 86_400_000).toISOString();
-  const byContact = new Map<string, Interaction[]>();
-  await db.interactions
-    .where('occurredAt')
-    .above(since)
-    .each((i) => {
-      if (i.kind !== 'email' && i.kind !== 'message') return;
-      for (const id of i.contactIds) {
-        const list = byContact.get(id) ?? [];
-        list.push(i);
-        byContact.set(id, list);
-      }
-    });
-  const stats = [...byContact.entries()]
-    .map(([id, messages]) => ({ id, stats: responsiveness(messages) }))
-    .filter((r) => r.stats.ourReplies + r.stats.theirReplies > 0)
-    .sort((a, b) => bySlowestReply(a.stats, b.stats))
-    .slice(0, limit);
-  const contacts = await db.contacts.bulkGet(stats.map((r) => r.id as ContactId));
-  return stats.flatMap((r, i) => (contacts[i] ? [{ contact: contacts[i], stats: r.stats }] : []));
+/**
+ * Per contact, our and their median reply time over their latest messages (the stored figures);
+ * the slowest answered first: the `slowKey` index read backwards, `limit` rows.
+ */
+export async function responsivenessList(db: RapportDB, limit = 200): Promise<{ contact: Contact; stats: Responsiveness }[]> {
+  const stats = await db.contactStats.orderBy('slowKey').reverse().limit(limit).toArray();
+  const contacts = await db.contacts.bulkGet(stats.map((s) => s.contactId as ContactId));
+  return stats.flatMap((s, i) =>
+    contacts[i] ? [{ contact: contacts[i], stats: { oursMinutes: s.oursMinutes, theirsMinutes: s.theirsMinutes, ourReplies: s.ourReplies, theirReplies: s.theirReplies } }] : [],
+  );
+}
+
+/** Above this, the navigation says "1000+": the lists show their first 200 rows, and Chromium counts a key range by walking it. */
+export const NAV_COUNT_CAP = 1000;
+
+const capped = (collection: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }, cap: number) => collection.limit(cap).primaryKeys().then((keys) => keys.length);
+
+/**
+ * The counts in the workspace's navigation, each at most `cap` (shown as "1000+"): bounded key
+ * reads of the indexes, nothing listed. Today counts due follow-ups, due keep-in-touch and
+ * conversations awaiting our reply, as the Today list does.
+ */
+export async function workspaceCounts(db: RapportDB, now: Date, cap = NAV_COUNT_CAP): Promise<{ today: number; reactivate: number; responsiveness: number }> {
+  const today = localDay(now);
+  const [followUps, keep, awaiting, reactivate, responsiveness] = await Promise.all([
+    capped(db.followUps.where('openDue').belowOrEqual(today), cap),
+    capped(db.contacts.where('kitDue').belowOrEqual(today), cap),
+    countAwaitingReply(db, now, cap),
+    reactivateCounts(db, now, reactivationCutoff(now, 12), cap),
+    capped(db.contactStats.orderBy('slowKey'), cap),
+  ]);
+  return { today: Math.min(cap, followUps + keep + awaiting), reactivate: reactivate.total, responsiveness };
 }
 
 /** Snooze days offered in one click. */

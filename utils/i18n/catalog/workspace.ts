@@ -130,6 +130,7 @@ export default {
   field_coverage: { en: 'Coverage', de: 'Betreuungsform' },
   field_keepInTouchDays: { en: 'Keep in touch every (days)', de: 'Kontakt halten alle (Tage)' },
   field_referredBy: { en: 'Recommended by', de: 'Empfohlen von' },
+  ct_recommended: { en: 'Has recommended', de: 'Hat weiterempfohlen' },
   field_about: { en: 'About', de: 'Über' },
   ct_coverageSuggested: { en: 'Suggested: {1}', de: 'Vorschlag: {1}' },
   ct_suggested: { en: 'suggested', de: 'vorgeschlagen' },
