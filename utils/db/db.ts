@@ -65,6 +65,49 @@ export const searchWordsMiddleware: Middleware<DBCore> = {
   },
 };
 
+/** A follow-up as stored: open ones carry their due day under the `openDue` index. */
+interface OpenDue {
+  due?: string;
+  doneAt?: string;
+  openDue?: string;
+}
+
+/**
+ * Derives `openDue` on every add and put to follow-ups (schema 7): the due day while open, absent
+ * once done, so the badge and the reminder alarm read the open follow-ups due by a day from an
+ * index instead of every follow-up ever done. Removed on read like `words`.
+ */
+export const openDueMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'RapportOpenDue',
+  create(down: DBCore): Partial<DBCore> {
+    return {
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name !== 'followUps') return table;
+        return {
+          ...table,
+          mutate(req: DBCoreMutateRequest) {
+            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+            const values = req.values.map((value: OpenDue) => {
+              const { openDue: _stale, ...rest } = value;
+              return rest.doneAt || typeof rest.due !== 'string' ? rest : { ...rest, openDue: rest.due };
+            });
+            return table.mutate({ ...req, values });
+          },
+        };
+      },
+    };
+  },
+};
+
+function withoutOpenDue<T>(record: T & OpenDue): T {
+  if (!record || record.openDue === undefined) return record;
+  const { openDue: _derived, ...rest } = record;
+  return rest as T;
+}
+
 function withoutWords<T>(record: T & Searchable): T {
   if (!record || record.words === undefined) return record;
   const { words: _derived, ...rest } = record;
@@ -110,8 +153,10 @@ export class RapportDB extends Dexie {
     super(name);
     applyMigrations(this, migrations, onUpgrade);
     this.use(searchWordsMiddleware);
+    this.use(openDueMiddleware);
     this.contacts.hook('reading', withoutWords);
     this.interactions.hook('reading', withoutWords);
+    this.followUps.hook('reading', withoutOpenDue);
   }
 }
 

@@ -31,7 +31,7 @@ describe('migration 6: index coverage', () => {
 
     const db = new RapportDB(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(MIGRATIONS.length);
     expect((await db.contacts.toArray()).map((c) => c.id)).toEqual(['ct_a', 'ct_b', 'ct_c', 'ct_d']);
     expect(await db.contacts.where('value.coverage').equals('key-account').primaryKeys()).toEqual(['ct_a', 'ct_d']);
     expect(await db.contacts.where('value.coverage').equals('digital-only').primaryKeys()).toEqual(['ct_c']);

@@ -4,7 +4,8 @@ import { packSearchIndex } from './0003-pack-search-index';
 import { packContacts } from './0004-pack-contacts';
 import { unpackContacts } from './0005-unpack-contacts';
 import { indexCoverage } from './0006-index-coverage';
+import { indexReminders } from './0007-index-reminders';
 import type { Migration } from './types';
 
 /** Every schema step in order. A new step is a new numbered file appended here, never an edit. */
-export const MIGRATIONS: readonly Migration[] = [createTables, addTimelineLinks, packSearchIndex, packContacts, unpackContacts, indexCoverage];
+export const MIGRATIONS: readonly Migration[] = [createTables, addTimelineLinks, packSearchIndex, packContacts, unpackContacts, indexCoverage, indexReminders];

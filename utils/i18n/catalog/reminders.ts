@@ -1,0 +1,52 @@
+import type { Catalog } from '../types';
+
+/** Reminders: notifications, the toolbar badge and their settings (issue 11). */
+export default {
+  rem_followUpTitle: { en: 'Follow-up due: {1}', de: 'Wiedervorlage fällig: {1}' },
+  rem_followUpOverdue: { en: '{1} (due {2})', de: '{1} (fällig seit {2})' },
+  rem_keepInTouchTitle: { en: 'Keep in touch: {1}', de: 'Kontakt halten: {1}' },
+  rem_keepInTouchText: { en: 'Time to get in touch again.', de: 'Zeit, sich wieder zu melden.' },
+  rem_awaitingTitle: { en: '{1} is waiting for your reply', de: '{1} wartet auf Ihre Antwort' },
+  rem_awaitingText: { en: 'No answer yet to “{1}”.', de: 'Noch keine Antwort auf „{1}“.' },
+  rem_awaitingTextNoSubject: { en: 'Their message has no answer yet.', de: 'Die Nachricht ist noch unbeantwortet.' },
+  rem_someone: { en: 'A contact', de: 'Ein Kontakt' },
+  rem_summaryTitle: { en: 'Rapport reminders', de: 'Rapport-Erinnerungen' },
+  rem_summaryCatchUp: {
+    en: '{1} became due while the browser was closed',
+    de: 'Fällig geworden, während der Browser geschlossen war: {1}',
+  },
+  rem_summaryNow: { en: 'Due now: {1}', de: 'Jetzt fällig: {1}' },
+  rem_count_followup_one: { en: '1 follow-up', de: '1 Wiedervorlage' },
+  rem_count_followup_other: { en: '{1} follow-ups', de: '{1} Wiedervorlagen' },
+  rem_count_keepInTouch_one: { en: '1 keep-in-touch reminder', de: '1 Kontakt-halten-Erinnerung' },
+  rem_count_keepInTouch_other: { en: '{1} keep-in-touch reminders', de: '{1} Kontakt-halten-Erinnerungen' },
+  rem_count_awaiting_one: { en: '1 unanswered message', de: '1 unbeantwortete Nachricht' },
+  rem_count_awaiting_other: { en: '{1} unanswered messages', de: '{1} unbeantwortete Nachrichten' },
+  rem_buttonDone: { en: 'Done', de: 'Erledigt' },
+  rem_buttonTomorrow: { en: 'Tomorrow', de: 'Morgen' },
+  rem_badgeTitle: {
+    en: 'Rapport: {1} for today ({2} follow-ups due or overdue, {3} waiting for your reply)',
+    de: 'Rapport: {1} für heute ({2} Wiedervorlagen fällig oder überfällig, {3} warten auf Ihre Antwort)',
+  },
+  rem_badgeTitleNone: {
+    en: 'Rapport: nothing for today (the badge counts follow-ups due or overdue and contacts waiting for your reply)',
+    de: 'Rapport: heute nichts (das Symbol zählt fällige und überfällige Wiedervorlagen und Kontakte, die auf Ihre Antwort warten)',
+  },
+  rem_badgeTitleOff: { en: 'Rapport (reminders are off)', de: 'Rapport (Erinnerungen sind aus)' },
+  rem_settingsTitle: { en: 'Reminders', de: 'Erinnerungen' },
+  rem_settingsIntro: {
+    en: 'Notifications and the count on the toolbar button. With every kind switched off there is neither.',
+    de: 'Benachrichtigungen und die Zahl am Symbol in der Symbolleiste. Sind alle Arten aus, gibt es beides nicht.',
+  },
+  rem_settingFollowUps: { en: 'When a follow-up falls due', de: 'Wenn eine Wiedervorlage fällig wird' },
+  rem_settingKeepInTouch: { en: 'When a keep-in-touch cadence falls due', de: 'Wenn ein Kontaktrhythmus fällig wird' },
+  rem_settingAwaiting: { en: 'When a contact has waited longer than the reply target', de: 'Wenn ein Kontakt länger als die Antwortfrist wartet' },
+  rem_settingTimeOfDay: { en: 'Time of day', de: 'Uhrzeit' },
+  rem_settingQuiet: { en: 'Quiet hours', de: 'Ruhezeit' },
+  rem_settingQuietFrom: { en: 'from', de: 'von' },
+  rem_settingQuietTo: { en: 'to', de: 'bis' },
+  rem_settingWeekends: { en: 'No notifications at weekends', de: 'Keine Benachrichtigungen am Wochenende' },
+  rem_settingReplyTarget: { en: 'Reply target (working days)', de: 'Antwortfrist (Arbeitstage)' },
+  rem_settingsSaved: { en: 'Saved.', de: 'Gespeichert.' },
+  rem_err_replyTarget: { en: 'Reply target: a whole number of working days from 1 to 30.', de: 'Antwortfrist: eine ganze Zahl von 1 bis 30 Arbeitstagen.' },
+} satisfies Catalog;
