@@ -33,6 +33,7 @@ export default {
     de: 'Rapport: heute nichts (das Symbol zählt fällige und überfällige Wiedervorlagen und Kontakte, die auf Ihre Antwort warten)',
   },
   rem_badgeTitleOff: { en: 'Rapport (reminders are off)', de: 'Rapport (Erinnerungen sind aus)' },
+  ws_view_settings: { en: 'Settings', de: 'Einstellungen' },
   rem_settingsTitle: { en: 'Reminders', de: 'Erinnerungen' },
   rem_settingsIntro: {
     en: 'Notifications and the count on the toolbar button. With every kind switched off there is neither.',
