@@ -388,7 +388,7 @@ try {
     const r = await bench.evaluate((c) => window.rapportBench.remindersBench('bench-reminders', c, 15), contacts);
     results.reminders = r;
     report(
-      `reminder alarm over ${r.contacts} contacts (reminderSnapshot + planRun): median ${fmt(r.medianMs)}, max ${fmt(r.maxMs)}, first (cold) ${fmt(r.coldMs)} (target <= 100 ms); ` +
+      `reminder alarm over ${r.contacts} contacts (reminderSnapshot + planRun): median ${fmt(r.medianMs)}, max ${fmt(r.maxMs)}, first (cold) ${fmt(r.coldMs)} (target <= 100 ms); with "awaiting reply" off ${fmt(r.withoutAwaitingMs)}; ` +
         `open follow-ups due by today ${fmt(r.parts.followUpsMs)}, cadences falling due ${fmt(r.parts.cadencesMs)}, unanswered mail (60-day scan) ${fmt(r.parts.unansweredMs)}; ` +
         `items ${JSON.stringify(r.items)}, badge ${JSON.stringify(r.badge)}, ${r.notices} notification(s)` +
         (r.seedMs ? ` (seeding ${s(r.seedMs)})` : ''),
