@@ -102,7 +102,7 @@ describe('reminders', () => {
     // The import's write reaches the background as a change: the badge follows without the alarm.
     assert.equal(await waitForBadge('1'), '1');
     const title = await page.evaluate(() => chrome.action.getTitle({}));
-    assert.match(title, /1 follow-ups due or overdue|1 for today/);
+    assert.equal(title, 'Rapport: 1 for today (1 follow-up due or overdue)');
 
     await fireAlarm();
     assert.deepEqual(await notifications(), ['rapport|followup|ct_rem-anke|fu_rem-call']);

@@ -46,6 +46,8 @@ describe('reminders in the background', () => {
     const ids = Object.keys(shown).sort();
     expect(ids).toEqual([`rapport|followup|${anke.id}|${call.id}`, `rapport|followup|${anke.id}|${mail.id}`].sort());
     expect(shown[`rapport|followup|${anke.id}|${call.id}`]).toMatchObject({ title: 'Follow-up due: Anke Sommerfeld', message: 'Call back' });
+    expect(await fakeBrowser.action.getTitle({})).toBe('Rapport: 2 for today (2 follow-ups due or overdue)');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
 
     await fakeBrowser.notifications.onButtonClicked.trigger(`rapport|followup|${anke.id}|${call.id}`, 0);
     await fakeBrowser.notifications.onButtonClicked.trigger(`rapport|followup|${anke.id}|${mail.id}`, 1);

@@ -81,6 +81,15 @@ async function show(shown: Shown): Promise<void> {
   await browser.notifications.create(shown.id, base);
 }
 
+/** "2 follow-ups due or overdue, 1 contact waiting for your reply": what the badge's number is made of. */
+function badgeParts(counts: { followUpsDue: number; awaiting: number }): string[] {
+  const part = (key: string, n: number) => (n === 1 ? t(`${key}_one`) : t(`${key}_other`, n));
+  return [
+    ...(counts.followUpsDue > 0 ? [part('rem_badge_followups', counts.followUpsDue)] : []),
+    ...(counts.awaiting > 0 ? [part('rem_badge_awaiting', counts.awaiting)] : []),
+  ];
+}
+
 async function setBadge(settings: ReminderSettings, counts: { followUpsDue: number; awaiting: number }): Promise<void> {
   const action = toolbarAction();
   if (!action) return;
@@ -89,7 +98,7 @@ async function setBadge(settings: ReminderSettings, counts: { followUpsDue: numb
   const title = remindersOff(settings)
     ? t('rem_badgeTitleOff')
     : text
-      ? t('rem_badgeTitle', shown.followUpsDue + shown.awaiting, shown.followUpsDue, shown.awaiting)
+      ? t('rem_badgeTitle', shown.followUpsDue + shown.awaiting, badgeParts(shown).join(', '))
       : t('rem_badgeTitleNone');
   await Promise.all([action.setBadgeText({ text }), action.setTitle({ title }), text ? action.setBadgeBackgroundColor({ color: '#b3261e' }) : undefined]);
 }

@@ -24,10 +24,11 @@ export default {
   rem_count_awaiting_other: { en: '{1} unanswered messages', de: '{1} unbeantwortete Nachrichten' },
   rem_buttonDone: { en: 'Done', de: 'Erledigt' },
   rem_buttonTomorrow: { en: 'Tomorrow', de: 'Morgen' },
-  rem_badgeTitle: {
-    en: 'Rapport: {1} for today ({2} follow-ups due or overdue, {3} waiting for your reply)',
-    de: 'Rapport: {1} für heute ({2} Wiedervorlagen fällig oder überfällig, {3} warten auf Ihre Antwort)',
-  },
+  rem_badgeTitle: { en: 'Rapport: {1} for today ({2})', de: 'Rapport: {1} für heute ({2})' },
+  rem_badge_followups_one: { en: '1 follow-up due or overdue', de: '1 Wiedervorlage fällig oder überfällig' },
+  rem_badge_followups_other: { en: '{1} follow-ups due or overdue', de: '{1} Wiedervorlagen fällig oder überfällig' },
+  rem_badge_awaiting_one: { en: '1 contact waiting for your reply', de: '1 Kontakt wartet auf Ihre Antwort' },
+  rem_badge_awaiting_other: { en: '{1} contacts waiting for your reply', de: '{1} Kontakte warten auf Ihre Antwort' },
   rem_badgeTitleNone: {
     en: 'Rapport: nothing for today (the badge counts follow-ups due or overdue and contacts waiting for your reply)',
     de: 'Rapport: heute nichts (das Symbol zählt fällige und überfällige Wiedervorlagen und Kontakte, die auf Ihre Antwort warten)',
