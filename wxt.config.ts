@@ -38,13 +38,16 @@ export default defineConfig({
     default_locale: 'en',
     // Fewest permissions: storage (session-scoped page context), unlimitedStorage (the notebook),
     // sidePanel (LinkedIn UI), contextMenus (save page/selection), activeTab + scripting (read the
-    // page the user asked to save, only on that gesture).
+    // page the user asked to save, only on that gesture), alarms + notifications (reminders of
+    // follow-ups, cadences and unanswered mail at the user's time of day).
     permissions: [
       'storage',
       'unlimitedStorage',
       'contextMenus',
       'activeTab',
       'scripting',
+      'alarms',
+      'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     ...(browser === 'firefox'

@@ -4,6 +4,7 @@ import { t } from '../../utils/i18n';
 import { appVersion } from '../../utils/messaging/client';
 import { ExportPanel } from '../transfer/ExportPanel';
 import { ImportPanel } from '../transfer/ImportPanel';
+import { SettingsView } from '../settings/SettingsView';
 import { BoardView } from './BoardView';
 import { ContactDetail } from './ContactDetail';
 import { ContactsView } from './ContactsView';
@@ -46,7 +47,7 @@ export function OptionsApp() {
           ))}
         </ul>
       </nav>
-      {empty && route.view !== 'transfer' && <EmptyState />}
+      {empty && route.view !== 'transfer' && route.view !== 'settings' && <EmptyState />}
       {route.view === 'contact' && <ContactDetail db={db} id={route.arg} />}
       {route.view === 'contacts' && !empty && <ContactsView db={db} />}
       {route.view === 'today' && <TodayView db={db} />}
@@ -54,6 +55,7 @@ export function OptionsApp() {
       {route.view === 'responsiveness' && <ResponsivenessView db={db} />}
       {route.view === 'duplicates' && <DuplicatesView db={db} />}
       {route.view === 'board' && <BoardView db={db} pipelineId={route.arg} onPipeline={(id) => navigate({ view: 'board', arg: id })} />}
+      {route.view === 'settings' && <SettingsView />}
       {/* Import and export stay mounted across the first import (the report must outlive the empty state). */}
       {(route.view === 'transfer' || route.view === 'contacts' || empty) && (
         <section className="workspace__transfer" id="transfer">

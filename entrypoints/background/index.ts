@@ -10,6 +10,7 @@ import { BROADCAST_PORT, type Broadcast } from '../../utils/messaging/protocol';
 import { registerSidePanel, enableSidePanelFor } from './handlers/side-panel';
 import { registerCommands } from './handlers/commands';
 import { FocusStore, registerContextMenus, savePageNote } from './handlers/capture';
+import { registerReminders } from './handlers/reminders';
 
 export default defineBackground({
   type: 'module',
@@ -17,6 +18,8 @@ export default defineBackground({
     setI18nHost(i18nHost);
     const contexts = new ContextStore(browser.storage.session);
     const focus = new FocusStore();
+    // Registered first, synchronously: the browser's start event is delivered only to listeners added at once.
+    const reminders = registerReminders(contexts);
     const ports = new Set<Browser.runtime.Port>();
     const broadcast = (message: Broadcast) => {
       // No listener (no sidebar open) is the normal case, not an error.
@@ -66,6 +69,9 @@ export default defineBackground({
             return null;
           case 'page/save-note':
             return (await savePageNote(message.tabId, message.contactId, message.selectionOnly)).id;
+          case 'reminders/changed':
+            await reminders.refresh();
+            return null;
         }
       },
     });

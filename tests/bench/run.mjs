@@ -13,6 +13,7 @@
 //   capture                           saving a 30-message conversation
 //   search1m                          the same notebook grown to 1 000 000 notes: search and heap
 //   export                            JSON export of that notebook (1 000 000 interactions)
+//   reminders                         the reminder alarm's function over 100 000 contacts with follow-ups, cadences and mail (issue 11)
 // Sizes: BENCH_CONTACTS (100000), BENCH_NOTES (250000), BENCH_NOTES_LARGE (1000000), BENCH_IMPORT
 // (100000, the larger import), BENCH_FLOOR (30000), BENCH_UPGRADE_NOTES (100000), BENCH_LOOKUPS (2000),
 // BENCH_EXPORT (1000000). BENCH_PROFILE_DIR=<dir> keeps the browser profile, so a rerun skips the seeding.
@@ -25,7 +26,7 @@ import { launch, fixturePath, sidebarFrame, ROOT } from '../e2e/harness.mjs';
 const OUT = join(ROOT, 'tests/bench/.artifacts');
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const only = process.env.BENCH_ONLY?.split(',');
-const STEPS = ['extract', 'hostcost', 'sidebar', 'import', 'importreal', 'importfloor', 'cancel', 'upgrade', 'lookup', 'minisearch', 'search', 'capture', 'search1m', 'export'];
+const STEPS = ['extract', 'hostcost', 'sidebar', 'import', 'importreal', 'importfloor', 'cancel', 'upgrade', 'lookup', 'minisearch', 'search', 'capture', 'search1m', 'export', 'reminders'];
 const unknown = only?.filter((name) => !STEPS.includes(name)) ?? [];
 if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown step ${unknown.join(', ')}; the steps are ${STEPS.join(', ')}`);
 const wanted = (name) => !only || only.includes(name);
@@ -383,6 +384,18 @@ try {
     results.exportInteractions = { interactions: n, ...r };
     report(`export ${r.records} records incl. ${n}+ interactions (JSON): ${s(r.ms)}, peak JS heap ${r.peakHeapMB?.toFixed(0) ?? '?'} MB (start ${r.startHeapMB?.toFixed(0) ?? '?'} MB), ${(r.bytes / 1e6).toFixed(0)} MB file (target peak <= 200 MB)`);
     check(r.peakHeapMB !== undefined && r.peakHeapMB <= 200, `export of ${n} interactions: peak heap ${r.peakHeapMB?.toFixed(0) ?? 'unknown'} MB > 200 MB`);
+  }
+  if (wanted('reminders')) {
+    const r = await bench.evaluate((c) => window.rapportBench.remindersBench('bench-reminders', c, 15), contacts);
+    results.reminders = r;
+    report(
+      `reminder alarm over ${r.contacts} contacts (reminderSnapshot + planRun): median ${fmt(r.medianMs)}, max ${fmt(r.maxMs)}, first (cold) ${fmt(r.coldMs)} (target <= 100 ms); with "awaiting reply" off ${fmt(r.withoutAwaitingMs)}; ` +
+        `open follow-ups due by today ${fmt(r.parts.followUpsMs)}, cadences falling due ${fmt(r.parts.cadencesMs)}, awaiting our reply (stored figures) ${fmt(r.parts.unansweredMs)}; ` +
+        `items ${JSON.stringify(r.items)}, badge ${JSON.stringify(r.badge)}, ${r.notices} notification(s)` +
+        (r.seedMs ? ` (seeding ${s(r.seedMs)})` : ''),
+    );
+    check(r.medianMs <= 100, `reminder alarm over ${r.contacts} contacts: median ${fmt(r.medianMs)} > 100 ms`);
+    await bench.evaluate(() => window.rapportBench.drop('bench-reminders'));
   }
   if (!process.env.BENCH_PROFILE_DIR) await bench.evaluate(() => window.rapportBench.drop('bench-notebook'));
 } finally {

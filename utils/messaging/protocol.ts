@@ -53,6 +53,8 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
     contactId: z.string().min(1).max(100),
     selectionOnly: z.boolean().default(false),
   }),
+  /** The notebook changed (a page wrote to it): the background recounts the toolbar badge. */
+  z.object({ type: z.literal('reminders/changed') }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
@@ -88,6 +90,7 @@ export type PageReplies = {
     'focus/set': { result?: unknown };
     'frame/layout': { result?: unknown };
     'page/save-note': { result?: unknown };
+    'reminders/changed': { result?: unknown };
   }[K];
 };
 

@@ -106,6 +106,14 @@ describe('message router', () => {
     expect(pageAction).not.toHaveBeenCalled();
   });
 
+  it('takes "the notebook changed" (the badge recount) from extension pages only', async () => {
+    const { route, pageAction } = setup();
+    expect(await route({ type: 'reminders/changed' }, gmailSender)).toMatchObject({ ok: false });
+    expect(pageAction).not.toHaveBeenCalled();
+    expect(await route({ type: 'reminders/changed' }, pageSender)).toMatchObject({ ok: true });
+    expect(pageAction).toHaveBeenCalledWith({ type: 'reminders/changed' });
+  });
+
   it('passes validated page actions from extension pages only', async () => {
     const { route, pageAction } = setup();
     expect(await route({ type: 'page/save-note', tabId: 7, contactId: 'ct_1' }, pageSender)).toEqual({ ok: true, result: 'done' });

@@ -10,6 +10,7 @@ import { applyImport } from '../../../utils/db/repos/import-apply';
 import { planImport } from '../../../utils/db/repos/import-plan';
 import { decodeImport } from '../../../utils/transfer/import';
 import { linkedInExportWithBadRows } from './linkedin-export';
+import { remindersBench } from './reminders';
 import { contactWords, queryTerms } from '../../../utils/domain/search';
 import { ADAPTERS } from '../../../utils/sites';
 import { databaseChecksum } from '../../support/db-checksum';
@@ -471,6 +472,6 @@ async function drop(name: string) {
 }
 
 Object.assign(window, {
-  rapportBench: { importRealExport, seed, emailLookup, searchBench, miniSearchBench, captureBench, extract, importContacts, importFloor, cancelImport, upgradeFromV4, exportInteractions, drop, heap: () => mb(heapBytes()) },
+  rapportBench: { remindersBench, importRealExport, seed, emailLookup, searchBench, miniSearchBench, captureBench, extract, importContacts, importFloor, cancelImport, upgradeFromV4, exportInteractions, drop, heap: () => mb(heapBytes()) },
 });
 if (location.hostname === 'bench.example') document.title = 'bench-ready';

@@ -4,13 +4,14 @@ import followups from './followups';
 import handover from './handover';
 import pillars from './pillars';
 import preferences from './preferences';
+import reminders from './reminders';
 import sidebar from './sidebar';
 import transfer from './transfer';
 import workspace from './workspace';
 import enums from './enums';
 
 /** Every UI string. Areas add their own file here; keys must be unique across files. */
-export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace, enums];
+export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace, enums, reminders];
 
 export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
 

@@ -1,0 +1,196 @@
+import { browser } from 'wxt/browser';
+import { getDb } from '../../../utils/db/db';
+import { setFollowUpDone, snoozeFollowUp } from '../../../utils/db/repos/followups';
+import { contactNames, reminderSnapshot } from '../../../utils/db/repos/reminders';
+import { snoozeDay } from '../../../utils/db/repos/workspace';
+import type { FollowUpId } from '../../../utils/domain/common';
+import {
+  REMINDER_KINDS,
+  badgeCounts,
+  badgeText,
+  planRun,
+  remindersOff,
+  type Notice,
+  type ReminderKind,
+  type ReminderSettings,
+} from '../../../utils/domain/reminders';
+import { t } from '../../../utils/i18n';
+import type { ContextStore } from '../../../utils/messaging/context-store';
+import {
+  loadReminderSettings,
+  loadReminderState,
+  onReminderSettingsChanged,
+  saveReminderState,
+} from '../../../utils/messaging/reminder-store';
+import { toolbarAction } from './side-panel';
+
+/*
+ * Thin wiring of reminders (issue 11): an alarm runs `reminderSnapshot` + `planRun` (pure, in
+ * utils/) and shows what they return; the badge is recounted on every run, on every notebook
+ * change a page reports, on a settings change and at midnight. Notification ids carry what a
+ * click or a button needs: `rapport|<kind>|<contact id>|<follow-up id>`.
+ */
+
+const ALARM = 'reminders';
+/** A safety net: runs even when no change was reported (a follow-up added meanwhile is announced within the hour). */
+const HOURLY = 'reminders-hourly';
+const PREFIX = 'rapport|';
+
+const WEBMAIL_TABS = ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'];
+
+function countText(kind: ReminderKind, n: number): string {
+  const key = kind === 'keep-in-touch' ? 'keepInTouch' : kind;
+  return n === 1 ? t(`rem_count_${key}_one`) : t(`rem_count_${key}_other`, n);
+}
+
+interface Shown {
+  id: string;
+  title: string;
+  message: string;
+  buttons: boolean;
+}
+
+function describe(notice: Notice, names: Map<string, string>): Shown {
+  if (notice.type === 'summary') {
+    const parts = REMINDER_KINDS.filter((kind) => notice.counts[kind] > 0).map((kind) => countText(kind, notice.counts[kind]));
+    return {
+      id: `${PREFIX}summary|${notice.contactId ?? ''}|${Date.now()}`,
+      title: t('rem_summaryTitle'),
+      message: t(notice.catchUp ? 'rem_summaryCatchUp' : 'rem_summaryNow', parts.join(', ')),
+      buttons: false,
+    };
+  }
+  const { item } = notice;
+  const name = item.contactName ?? names.get(item.contactId) ?? t('rem_someone');
+  const id = `${PREFIX}${item.kind}|${item.contactId}|${item.followUpId ?? ''}`;
+  if (item.kind === 'followup') return { id, title: t('rem_followUpTitle', name), message: item.what ?? '', buttons: true };
+  if (item.kind === 'keep-in-touch') return { id, title: t('rem_keepInTouchTitle', name), message: t('rem_keepInTouchText'), buttons: false };
+  return { id, title: t('rem_awaitingTitle', name), message: item.what ? t('rem_awaitingText', item.what) : t('rem_awaitingTextNoSubject'), buttons: false };
+}
+
+async function show(shown: Shown): Promise<void> {
+  const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL('/icon/128.png'), title: shown.title, message: shown.message };
+  if (shown.buttons) {
+    try {
+      await browser.notifications.create(shown.id, { ...base, buttons: [{ title: t('rem_buttonDone') }, { title: t('rem_buttonTomorrow') }] } as never);
+      return;
+    } catch {
+      // Firefox has no notification buttons: the same notification without them (a click opens the contact).
+    }
+  }
+  await browser.notifications.create(shown.id, base);
+}
+
+/** "2 follow-ups due or overdue, 1 contact waiting for your reply": what the badge's number is made of. */
+function badgeParts(counts: { followUpsDue: number; awaiting: number }): string[] {
+  const part = (key: string, n: number) => (n === 1 ? t(`${key}_one`) : t(`${key}_other`, n));
+  return [
+    ...(counts.followUpsDue > 0 ? [part('rem_badge_followups', counts.followUpsDue)] : []),
+    ...(counts.awaiting > 0 ? [part('rem_badge_awaiting', counts.awaiting)] : []),
+  ];
+}
+
+async function setBadge(settings: ReminderSettings, counts: { followUpsDue: number; awaiting: number }): Promise<void> {
+  const action = toolbarAction();
+  if (!action) return;
+  const shown = badgeCounts(settings, counts);
+  const text = remindersOff(settings) ? '' : badgeText(shown);
+  const title = remindersOff(settings)
+    ? t('rem_badgeTitleOff')
+    : text
+      ? t('rem_badgeTitle', shown.followUpsDue + shown.awaiting, badgeParts(shown).join(', '))
+      : t('rem_badgeTitleNone');
+  await Promise.all([action.setBadgeText({ text }), action.setTitle({ title }), text ? action.setBadgeBackgroundColor({ color: '#b3261e' }) : undefined]);
+}
+
+/** Opens a contact: the webmail tab whose open mail shows them (its docked sidebar), else the workspace. */
+async function openContact(contacts: ContextStore, contactId: string | undefined): Promise<void> {
+  if (contactId) {
+    const contact = await getDb().contacts.get(contactId as never);
+    const emails = new Set(contact?.emails ?? []);
+    if (emails.size > 0) {
+      for (const tab of await browser.tabs.query({ url: WEBMAIL_TABS })) {
+        if (tab.id === undefined) continue;
+        const context = await contacts.get(tab.id);
+        if (context?.view === 'email-thread' && context.people.some((p) => p.email && emails.has(p.email))) {
+          await browser.tabs.update(tab.id, { active: true });
+          if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+          return;
+        }
+      }
+    }
+  }
+  const hash = contactId ? `#contact/${encodeURIComponent(contactId)}` : '#today';
+  await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
+}
+
+function parseId(id: string): { kind: string; contactId?: string; followUpId?: string } | undefined {
+  if (!id.startsWith(PREFIX)) return undefined;
+  const [kind = '', contactId = '', followUpId = ''] = id.slice(PREFIX.length).split('|');
+  return { kind, ...(contactId ? { contactId } : {}), ...(followUpId ? { followUpId } : {}) };
+}
+
+/** Wires alarms, notifications and the badge; returns `refresh`, which recounts the badge. */
+export function registerReminders(contexts: ContextStore): { refresh(): Promise<void> } {
+  let queue: Promise<void> = Promise.resolve();
+  const serial = (job: () => Promise<void>) => {
+    queue = queue.then(job).catch(() => undefined);
+    return queue;
+  };
+
+  const refresh = () =>
+    serial(async () => {
+      const settings = await loadReminderSettings();
+      if (remindersOff(settings)) return setBadge(settings, { followUpsDue: 0, awaiting: 0 });
+      await setBadge(settings, (await reminderSnapshot(getDb(), new Date(), settings)).badge);
+    });
+
+  /** One run of the alarm: the same code whatever woke it (the alarm, the browser's start). */
+  const run = (startup: boolean) =>
+    serial(async () => {
+      const now = new Date();
+      const [settings, state] = await Promise.all([loadReminderSettings(), loadReminderState()]);
+      const snapshot = remindersOff(settings) ? { items: [], badge: { followUpsDue: 0, awaiting: 0 } } : await reminderSnapshot(getDb(), now, settings);
+      await setBadge(settings, snapshot.badge);
+      const plan = planRun({ now, settings, state, items: snapshot.items, startup });
+      // Remembered before shown: a worker stopped half-way never shows a reminder twice.
+      await saveReminderState(plan.state);
+      if (plan.notices.length > 0) {
+        const names = await contactNames(
+          getDb(),
+          plan.notices.flatMap((n) => (n.type === 'single' ? [n.item.contactId] : [])),
+        );
+        for (const notice of plan.notices) await show(describe(notice, names)).catch(() => undefined);
+      }
+      await browser.alarms.create(ALARM, { when: plan.nextRunAt });
+    });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM || alarm.name === HOURLY) void run(false);
+  });
+  browser.runtime.onStartup.addListener(() => void run(true));
+  browser.runtime.onInstalled.addListener(() => void run(false));
+  onReminderSettingsChanged(() => void run(false));
+
+  browser.notifications.onClicked.addListener((id) => {
+    const parsed = parseId(id);
+    if (!parsed) return;
+    void browser.notifications.clear(id);
+    void openContact(contexts, parsed.contactId).catch(() => undefined);
+  });
+  browser.notifications.onButtonClicked?.addListener((id, button) => {
+    const parsed = parseId(id);
+    if (!parsed?.followUpId) return;
+    void browser.notifications.clear(id);
+    const followUpId = parsed.followUpId as FollowUpId;
+    const act = button === 0 ? setFollowUpDone(getDb(), followUpId, true) : snoozeFollowUp(getDb(), followUpId, snoozeDay('tomorrow', new Date()));
+    void act.then(refresh, () => undefined);
+  });
+
+  void browser.alarms.get(HOURLY).then((alarm) => {
+    if (!alarm) void browser.alarms.create(HOURLY, { periodInMinutes: 60 });
+  });
+  // A restarted worker (or a reloaded extension) shows the current count at once.
+  void refresh();
+  return { refresh };
+}

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { readReminderSettings, readReminderState, type ReminderSettings, type ReminderState } from '../domain/reminders';
+
+/*
+ * Reminder settings and the alarm's memory live in `storage.local`, not in the notebook: they
+ * belong to this browser (a restored backup on another computer should not bring someone's quiet
+ * hours), and the background hears a change of them through `storage.onChanged`.
+ */
+
+export const REMINDER_SETTINGS_KEY = 'reminderSettings';
+export const REMINDER_STATE_KEY = 'reminderState';
+
+export async function loadReminderSettings(): Promise<ReminderSettings> {
+  return readReminderSettings((await browser.storage.local.get(REMINDER_SETTINGS_KEY))[REMINDER_SETTINGS_KEY]);
+}
+
+export async function saveReminderSettings(settings: ReminderSettings): Promise<void> {
+  await browser.storage.local.set({ [REMINDER_SETTINGS_KEY]: readReminderSettings(settings) });
+}
+
+/** Calls back with the new settings whenever they change (any page, any tab); returns the unsubscribe. */
+export function onReminderSettingsChanged(listener: (settings: ReminderSettings) => void): () => void {
+  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && REMINDER_SETTINGS_KEY in changes) listener(readReminderSettings(changes[REMINDER_SETTINGS_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
+
+export async function loadReminderState(): Promise<ReminderState> {
+  return readReminderState((await browser.storage.local.get(REMINDER_STATE_KEY))[REMINDER_STATE_KEY]);
+}
+
+export async function saveReminderState(state: ReminderState): Promise<void> {
+  await browser.storage.local.set({ [REMINDER_STATE_KEY]: state });
+}
