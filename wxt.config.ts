@@ -38,14 +38,18 @@ export default defineConfig({
     default_locale: 'en',
     // Fewest permissions: storage (session-scoped page context), unlimitedStorage (the notebook),
     // sidePanel (LinkedIn UI), contextMenus (save page/selection), activeTab + scripting (read the
-    // page the user asked to save, only on that gesture).
+    // page the user asked to save, only on that gesture), alarms + downloads (automatic backups
+    // into Downloads/Rapport/), offscreen (Chrome: the backup file's Blob URL, see
+    // entrypoints/background/handlers/backup.ts).
     permissions: [
       'storage',
       'unlimitedStorage',
       'contextMenus',
       'activeTab',
       'scripting',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      'alarms',
+      'downloads',
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
     ],
     ...(browser === 'firefox'
       ? {

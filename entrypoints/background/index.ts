@@ -10,6 +10,8 @@ import { BROADCAST_PORT, type Broadcast } from '../../utils/messaging/protocol';
 import { registerSidePanel, enableSidePanelFor } from './handlers/side-panel';
 import { registerCommands } from './handlers/commands';
 import { FocusStore, registerContextMenus, savePageNote } from './handlers/capture';
+import { createBackups, registerBackups } from './handlers/backup';
+import { getDb } from '../../utils/db/db';
 
 export default defineBackground({
   type: 'module',
@@ -18,6 +20,7 @@ export default defineBackground({
     const contexts = new ContextStore(browser.storage.session);
     const focus = new FocusStore();
     const ports = new Set<Browser.runtime.Port>();
+    const backups = createBackups(getDb());
     const broadcast = (message: Broadcast) => {
       // No listener (no sidebar open) is the normal case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
@@ -66,6 +69,13 @@ export default defineBackground({
             return null;
           case 'page/save-note':
             return (await savePageNote(message.tabId, message.contactId, message.selectionOnly)).id;
+          case 'backup/run':
+            return await backups.now();
+          case 'contact/erased':
+            // Erase leaves no trace: nothing of theirs stays in the session stores or in memory.
+            focus.forgetContact(message.contactId);
+            await contexts.forgetPeople(message);
+            return null;
         }
       },
     });
@@ -81,5 +91,6 @@ export default defineBackground({
     registerSidePanel();
     registerCommands(contexts, broadcast);
     registerContextMenus(focus);
+    registerBackups(backups);
   },
 });

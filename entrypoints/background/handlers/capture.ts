@@ -29,6 +29,16 @@ export class FocusStore {
   forget(tabId: number): void {
     this.byTab.delete(tabId);
   }
+
+  /** An erased contact is in focus nowhere any more, in memory or in session storage. */
+  forgetContact(contactId: string): void {
+    for (const [tabId, id] of this.byTab) if (id === contactId) this.byTab.delete(tabId);
+    if (this.last === contactId) this.last = undefined;
+    void browser.storage.session
+      .get('focus:last')
+      .then((stored) => (stored['focus:last'] === contactId ? browser.storage.session.remove('focus:last') : undefined))
+      .catch(() => undefined);
+  }
 }
 
 /** Reads the page in a tab with Readability and stores it as a note for a contact. */
