@@ -11,6 +11,7 @@ import { registerSidePanel, enableSidePanelFor } from './handlers/side-panel';
 import { registerCommands } from './handlers/commands';
 import { FocusStore, registerContextMenus, savePageNote } from './handlers/capture';
 import { createBackups, registerBackups } from './handlers/backup';
+import { forgetErased } from './handlers/erase';
 import { getDb } from '../../utils/db/db';
 
 export default defineBackground({
@@ -72,9 +73,7 @@ export default defineBackground({
           case 'backup/run':
             return await backups.now();
           case 'contact/erased':
-            // Erase leaves no trace: nothing of theirs stays in the session stores or in memory.
-            focus.forgetContact(message.contactId);
-            await contexts.forgetPeople(message);
+            await forgetErased(contexts, focus, message);
             return null;
         }
       },

@@ -31,13 +31,11 @@ export class FocusStore {
   }
 
   /** An erased contact is in focus nowhere any more, in memory or in session storage. */
-  forgetContact(contactId: string): void {
+  async forgetContact(contactId: string): Promise<void> {
     for (const [tabId, id] of this.byTab) if (id === contactId) this.byTab.delete(tabId);
     if (this.last === contactId) this.last = undefined;
-    void browser.storage.session
-      .get('focus:last')
-      .then((stored) => (stored['focus:last'] === contactId ? browser.storage.session.remove('focus:last') : undefined))
-      .catch(() => undefined);
+    const stored = await browser.storage.session.get('focus:last').catch(() => ({}) as Record<string, unknown>);
+    if (stored['focus:last'] === contactId) await browser.storage.session.remove('focus:last').catch(() => undefined);
   }
 }
 
