@@ -39,7 +39,9 @@ export default defineConfig({
     // Fewest permissions: storage (session-scoped page context), unlimitedStorage (the notebook),
     // sidePanel (LinkedIn UI), contextMenus (save page/selection), activeTab + scripting (read the
     // page the user asked to save, only on that gesture), alarms + notifications (reminders of
-    // follow-ups, cadences and unanswered mail at the user's time of day).
+    // follow-ups, cadences and unanswered mail at the user's time of day; the hourly check
+    // whether an automatic backup is due), downloads (automatic backups into Downloads/Rapport/),
+    // offscreen (Chrome: the backup file's Blob URL, see entrypoints/background/handlers/backup.ts).
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -48,7 +50,8 @@ export default defineConfig({
       'scripting',
       'alarms',
       'notifications',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      'downloads',
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
     ],
     ...(browser === 'firefox'
       ? {

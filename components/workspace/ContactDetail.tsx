@@ -5,6 +5,7 @@ import { getContact, searchContacts } from '../../utils/db/repos/contacts';
 import { eraseContact } from '../../utils/db/repos/erase';
 import type { Contact } from '../../utils/domain/contact';
 import { t } from '../../utils/i18n';
+import { contactErased } from '../../utils/messaging/client';
 import { ContactCard } from '../contact/ContactCard';
 import { ContactTabs } from '../sidebar/ContactTabs';
 import { ErrorText, errorMessage } from '../ui/ErrorText';
@@ -29,6 +30,12 @@ export function ContactDetail({ db, id }: { db: RapportDB; id: string }) {
   const erase = async () => {
     try {
       await eraseContact(db, contact.id);
+      await contactErased({
+        contactId: contact.id,
+        emails: contact.emails,
+        names: [contact.displayName, [contact.givenName, contact.familyName].filter(Boolean).join(' ')].filter((n) => n.trim().length > 0),
+        linkedin: contact.linkedinUrl ? [contact.linkedinUrl] : [],
+      });
       location.hash = routeHash({ view: 'contacts' });
     } catch (e) {
       setError(errorMessage(e));

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../utils/db/db';
 import { t } from '../../utils/i18n';
-import { appVersion } from '../../utils/messaging/client';
+import { appVersion, backupNow } from '../../utils/messaging/client';
+import { BackupPanel, BackupWarning } from '../backup/BackupPanel';
 import { ExportPanel } from '../transfer/ExportPanel';
 import { ImportPanel } from '../transfer/ImportPanel';
 import { SettingsView } from '../settings/SettingsView';
@@ -47,6 +48,7 @@ export function OptionsApp() {
           ))}
         </ul>
       </nav>
+      <BackupWarning db={db} />
       {empty && route.view !== 'transfer' && route.view !== 'settings' && <EmptyState />}
       {route.view === 'contact' && <ContactDetail db={db} id={route.arg} />}
       {route.view === 'contacts' && !empty && <ContactsView db={db} />}
@@ -61,6 +63,7 @@ export function OptionsApp() {
         <section className="workspace__transfer" id="transfer">
           <ImportPanel db={db} />
           <ExportPanel db={db} appVersion={appVersion()} />
+          <BackupPanel db={db} backupNow={backupNow} />
         </section>
       )}
     </main>

@@ -11,6 +11,9 @@ import { registerSidePanel, enableSidePanelFor } from './handlers/side-panel';
 import { registerCommands } from './handlers/commands';
 import { FocusStore, registerContextMenus, savePageNote } from './handlers/capture';
 import { registerReminders } from './handlers/reminders';
+import { createBackups, registerBackups } from './handlers/backup';
+import { forgetErased } from './handlers/erase';
+import { getDb } from '../../utils/db/db';
 
 export default defineBackground({
   type: 'module',
@@ -21,6 +24,7 @@ export default defineBackground({
     // Registered first, synchronously: the browser's start event is delivered only to listeners added at once.
     const reminders = registerReminders(contexts);
     const ports = new Set<Browser.runtime.Port>();
+    const backups = createBackups(getDb());
     const broadcast = (message: Broadcast) => {
       // No listener (no sidebar open) is the normal case, not an error.
       browser.runtime.sendMessage(message).catch(() => undefined);
@@ -72,6 +76,11 @@ export default defineBackground({
           case 'reminders/changed':
             await reminders.refresh();
             return null;
+          case 'backup/run':
+            return await backups.now();
+          case 'contact/erased':
+            await forgetErased(contexts, focus, message);
+            return null;
         }
       },
     });
@@ -87,5 +96,6 @@ export default defineBackground({
     registerSidePanel();
     registerCommands(contexts, broadcast);
     registerContextMenus(focus);
+    registerBackups(backups);
   },
 });

@@ -1,7 +1,7 @@
 // Real-browser harness: Debian's Chromium with the built extension, fixture pages served under the
 // real host names, and a monitor that records every network request any context makes.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, existsSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,10 +100,21 @@ export function expectedFor(name) {
  * Launches Chromium with the extension. `pages` maps a URL prefix (https://host/path) to a fixture
  * file; `serve(url, fixture)` adds one later. Returns helpers and the request log.
  */
-/** `userDataDir`: a profile to keep (a bench reusing its seeded notebooks); by default a fresh one, removed on close. */
-export async function launch({ lang = 'en-US', extraArgs = [], headless = true, userDataDir: keep } = {}) {
-  const userDataDir = keep ?? mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+/**
+ * `userDataDir`: a profile to keep (a bench reusing its seeded notebooks); by default a fresh one,
+ * removed on close. `downloads`: the profile's downloads folder.
+ */
+export async function launch({ lang = 'en-US', extraArgs = [], headless = true, userDataDir: keep, downloads } = {}) {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build first: .output/chrome-mv3 is missing');
+  const userDataDir = keep ?? mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+  if (downloads) {
+    // The profile's own downloads folder, as a user sets it (the downloads API saves relative to it).
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(
+      join(userDataDir, 'Default', 'Preferences'),
+      JSON.stringify({ download: { default_directory: downloads, prompt_for_download: false, directory_upgrade: true }, savefile: { default_directory: downloads } }),
+    );
+  }
   const args = chromiumArgs(userDataDir, [`--lang=${lang}`, ...extraArgs], headless);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -149,6 +160,14 @@ export async function launch({ lang = 'en-US', extraArgs = [], headless = true, 
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(worker.url()).host;
+  if (downloads) {
+    // Playwright saves every download under a generated name in its own folder; hand downloads
+    // back to the browser so they land where the profile says, under the name the extension chose.
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    await cdp.detach();
+  }
 
   return {
     context,

@@ -92,9 +92,70 @@ export async function restoreFile(page, file, { timeout = 30 * 60_000 } = {}) {
   };
 }
 
+/**
+ * Imports a file through the import panel the way a user does: pick it, confirm the preview when
+ * one is shown (files under the whole-file limit), wait for the report. Returns its numbers.
+ */
+export async function importFile(page, file, { timeout = 120_000 } = {}) {
+  await page.setInputFiles('[data-testid="import-file"]', file);
+  await page.locator('[data-testid="import-preview"], [data-testid="import-report"]').first().waitFor({ timeout });
+  if (await page.locator('[data-testid="import-preview"]').count()) await page.click('[data-testid="import-confirm"]');
+  const report = page.locator('[data-testid="import-report"]');
+  await report.waitFor({ timeout });
+  return {
+    imported: Number(await report.getAttribute('data-imported')),
+    updated: Number(await report.getAttribute('data-updated')),
+    interactions: Number(await report.getAttribute('data-interactions')),
+    skipped: Number(await report.getAttribute('data-skipped')),
+    errors: Number(await report.getAttribute('data-errors')),
+    text: await report.innerText(),
+  };
+}
+
 /** Exports the JSON backup from the export panel to a file; returns its path. */
 export async function exportJson(page, timeout = 30 * 60_000) {
   await page.selectOption('[data-testid="export-format"]', 'json');
   const [download] = await Promise.all([page.waitForEvent('download', { timeout }), page.click('[data-testid="export-run"]')]);
   return download.path();
+}
+
+/**
+ * SHA-256 of every record of every data store (all but `meta`, which holds per-profile state such
+ * as the backup schedule), read with bare IndexedDB in primary-key order: two profiles with the
+ * same digest hold the same records, ids, timestamps and derived index data.
+ */
+export async function dataDigest(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('rapport');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const canonical = (value) => {
+      if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+      if (value && typeof value === 'object') {
+        return `{${Object.keys(value)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+          .join(',')}}`;
+      }
+      return JSON.stringify(value);
+    };
+    const names = [...db.objectStoreNames].filter((n) => n !== 'meta').sort();
+    const parts = [];
+    const counts = {};
+    for (const name of names) {
+      const rows = await new Promise((resolve, reject) => {
+        const q = db.transaction(name).objectStore(name).getAll();
+        q.onsuccess = () => resolve(q.result);
+        q.onerror = () => reject(q.error);
+      });
+      counts[name] = rows.length;
+      parts.push(`${name}:${rows.map(canonical).join('\n')}`);
+    }
+    db.close();
+    const bytes = new TextEncoder().encode(parts.join('\n\n'));
+    const hash = await crypto.subtle.digest('SHA-256', bytes);
+    return { counts, sha256: [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('') };
+  });
 }

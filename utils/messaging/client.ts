@@ -112,6 +112,16 @@ export async function savePageNote(tabId: number, contactId: string): Promise<vo
   await ask({ type: 'page/save-note', tabId, contactId, selectionOnly: false });
 }
 
+/** Makes a backup into Downloads/Rapport/ now; resolves when the file is saved. */
+export async function backupNow(): Promise<void> {
+  await ask({ type: 'backup/run' });
+}
+
+/** Tells the background a contact was erased, so it forgets what it holds of them outside the database. */
+export async function contactErased(who: { contactId: string; emails: string[]; names: string[]; linkedin: string[] }): Promise<void> {
+  await ask({ type: 'contact/erased', ...who }).catch(() => undefined);
+}
+
 export interface Layout {
   collapsed: boolean;
   width: number;

@@ -2,7 +2,7 @@ import type { PageContext } from '../sites/types';
 
 /** Where tab contexts survive a service-worker restart (storage.session in the extension). */
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -38,6 +38,27 @@ export class ContextStore {
       // it): the context in memory still serves the sidebar until the worker restarts.
       await this.area?.remove(key(tabId)).catch(() => undefined);
     }
+  }
+
+  /**
+   * Forgets every tab context that shows one of these people (an erased contact): in memory and
+   * in session storage. The page itself still shows them; its next report brings back only what
+   * is on screen.
+   */
+  async forgetPeople(who: { emails: readonly string[]; names: readonly string[]; linkedin: readonly string[] }): Promise<void> {
+    const needles = [...who.emails, ...who.linkedin].map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
+    const names = who.names.map((s) => s.trim().toLowerCase()).filter((s) => s.length > 1);
+    const mentions = (context: unknown): boolean => {
+      const text = JSON.stringify(context ?? null).toLowerCase();
+      return needles.some((n) => text.includes(n)) || names.some((n) => text.includes(n));
+    };
+    const stored = this.area ? await this.area.get(null) : {};
+    const tabs = new Set<number>();
+    for (const [tabId, context] of this.contexts) if (mentions(context)) tabs.add(tabId);
+    for (const [k, context] of Object.entries(stored)) {
+      if (k.startsWith('context:') && mentions(context)) tabs.add(Number(k.slice('context:'.length)));
+    }
+    for (const tabId of tabs) await this.delete(tabId);
   }
 
   async delete(tabId: number): Promise<void> {

@@ -55,8 +55,39 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   }),
   /** The notebook changed (a page wrote to it): the background recounts the toolbar badge. */
   z.object({ type: z.literal('reminders/changed') }),
+  /** Make a backup now (the workspace's "Back up now"); the schedule's alarm makes the others. */
+  z.object({ type: z.literal('backup/run') }),
+  /**
+   * A contact was erased: the background forgets what it holds of them outside the database
+   * (page contexts of open tabs that show them, the sidebar focus).
+   */
+  z.object({
+    type: z.literal('contact/erased'),
+    contactId: z.string().min(1).max(100),
+    emails: z.array(z.string().max(320)).max(50),
+    names: z.array(z.string().max(500)).max(10),
+    linkedin: z.array(z.string().max(4000)).max(10),
+  }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+/** `target` of the messages only the offscreen document (Chrome) answers. */
+export const OFFSCREEN_TARGET = 'rapport-offscreen';
+
+/** Background → offscreen document (Chrome): export the notebook, hand back a Blob URL. */
+export const OffscreenRequestSchema = z.object({
+  target: z.literal(OFFSCREEN_TARGET),
+  type: z.literal('backup/export'),
+  /** Stamped into the file (an offscreen document has no `runtime.getManifest`). */
+  appVersion: z.string().max(50),
+});
+
+/** The offscreen document's reply. */
+export const OffscreenReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), url: z.string().startsWith('blob:'), records: z.int().min(0), bytes: z.int().min(0) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type OffscreenReply = z.infer<typeof OffscreenReplySchema>;
 
 /**
  * Name of the port a framed extension page opens to hear broadcasts: Firefox delivers the
@@ -91,6 +122,8 @@ export type PageReplies = {
     'frame/layout': { result?: unknown };
     'page/save-note': { result?: unknown };
     'reminders/changed': { result?: unknown };
+    'backup/run': { result?: unknown };
+    'contact/erased': { result?: unknown };
   }[K];
 };
 

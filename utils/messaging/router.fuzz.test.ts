@@ -66,6 +66,8 @@ const VALID_PAGE = [
   { type: 'frame/layout', tabId: 7, collapsed: false, width: 400 },
   { type: 'page/save-note', tabId: 7, contactId: 'ct_1', selectionOnly: false },
   { type: 'reminders/changed' },
+  { type: 'backup/run' },
+  { type: 'contact/erased', contactId: 'ct_1', emails: ['a@b.example'], names: ['A B'], linkedin: [] },
 ];
 const ALL_VALID = [...VALID_CONTENT, ...VALID_PAGE];
 

@@ -29,6 +29,14 @@ export class FocusStore {
   forget(tabId: number): void {
     this.byTab.delete(tabId);
   }
+
+  /** An erased contact is in focus nowhere any more, in memory or in session storage. */
+  async forgetContact(contactId: string): Promise<void> {
+    for (const [tabId, id] of this.byTab) if (id === contactId) this.byTab.delete(tabId);
+    if (this.last === contactId) this.last = undefined;
+    const stored = await browser.storage.session.get('focus:last').catch(() => ({}) as Record<string, unknown>);
+    if (stored['focus:last'] === contactId) await browser.storage.session.remove('focus:last').catch(() => undefined);
+  }
 }
 
 /** Reads the page in a tab with Readability and stores it as a note for a contact. */

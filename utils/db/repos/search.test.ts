@@ -280,5 +280,6 @@ describe('search index (property)', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // Forty notebooks, each searched three ways: give a loaded machine time.
+  }, 120_000);
 });

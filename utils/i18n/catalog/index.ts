@@ -1,4 +1,5 @@
 import type { Catalog, Language } from '../types';
+import backup from './backup';
 import core from './core';
 import followups from './followups';
 import handover from './handover';
@@ -11,7 +12,7 @@ import workspace from './workspace';
 import enums from './enums';
 
 /** Every UI string. Areas add their own file here; keys must be unique across files. */
-export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace, enums, reminders];
+export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace, enums, reminders, backup];
 
 export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
 
