@@ -4,6 +4,7 @@ import { t } from '../../utils/i18n';
 import { appVersion } from '../../utils/messaging/client';
 import { ExportPanel } from '../transfer/ExportPanel';
 import { ImportPanel } from '../transfer/ImportPanel';
+import { LoggingSettingsPanel } from '../settings/LoggingSettingsPanel';
 import { BoardView } from './BoardView';
 import { ContactDetail } from './ContactDetail';
 import { ContactsView } from './ContactsView';
@@ -45,7 +46,8 @@ export function OptionsApp() {
           ))}
         </ul>
       </nav>
-      {empty && route.view !== 'transfer' && <EmptyState />}
+      {empty && route.view !== 'transfer' && route.view !== 'settings' && <EmptyState />}
+      {route.view === 'settings' && <LoggingSettingsPanel db={db} />}
       {route.view === 'contact' && <ContactDetail db={db} id={route.arg} />}
       {route.view === 'contacts' && !empty && <ContactsView db={db} />}
       {route.view === 'today' && <TodayView db={db} />}

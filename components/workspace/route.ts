@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
  * every move is a history entry, so back, forward and reload keep the place.
  */
 
-export type View = 'contacts' | 'today' | 'reactivate' | 'responsiveness' | 'duplicates' | 'board' | 'transfer';
-export const VIEWS: readonly View[] = ['contacts', 'today', 'reactivate', 'responsiveness', 'duplicates', 'board', 'transfer'];
+export type View = 'contacts' | 'today' | 'reactivate' | 'responsiveness' | 'duplicates' | 'board' | 'transfer' | 'settings';
+export const VIEWS: readonly View[] = ['contacts', 'today', 'reactivate', 'responsiveness', 'duplicates', 'board', 'transfer', 'settings'];
 
 export type Route = { view: View; arg?: string } | { view: 'contact'; arg: string };
 

@@ -10,6 +10,7 @@ import { BROADCAST_PORT, type Broadcast } from '../../utils/messaging/protocol';
 import { registerSidePanel, enableSidePanelFor } from './handlers/side-panel';
 import { registerCommands } from './handlers/commands';
 import { FocusStore, registerContextMenus, savePageNote } from './handlers/capture';
+import { createAutoLogger } from './handlers/autolog';
 
 export default defineBackground({
   type: 'module',
@@ -17,6 +18,7 @@ export default defineBackground({
     setI18nHost(i18nHost);
     const contexts = new ContextStore(browser.storage.session);
     const focus = new FocusStore();
+    const autoLog = createAutoLogger();
     const ports = new Set<Browser.runtime.Port>();
     const broadcast = (message: Broadcast) => {
       // No listener (no sidebar open) is the normal case, not an error.
@@ -50,9 +52,15 @@ export default defineBackground({
       },
       onSiteContext: (tabId, context) => {
         if (context.site === 'linkedin') void enableSidePanelFor(tabId);
+        else void autoLog.log(tabId, context);
       },
       async pageAction(message) {
         switch (message.type) {
+          case 'autolog/run': {
+            const context = await contexts.get(message.tabId);
+            if (context) await autoLog.log(message.tabId, context);
+            return null;
+          }
           case 'focus/set':
             focus.set(message.tabId, message.contactId);
             return null;
@@ -76,6 +84,7 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => {
       void contexts.delete(tabId);
       focus.forget(tabId);
+      autoLog.forget(tabId);
     });
 
     registerSidePanel();
