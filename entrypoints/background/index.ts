@@ -52,14 +52,13 @@ export default defineBackground({
       },
       onSiteContext: (tabId, context) => {
         if (context.site === 'linkedin') void enableSidePanelFor(tabId);
-        else void autoLog.log(tabId, context);
+        else if (context.messages.length > 0) void autoLog.log(tabId, context);
       },
       async pageAction(message) {
         switch (message.type) {
           case 'autolog/run': {
             const context = await contexts.get(message.tabId);
-            if (context) await autoLog.log(message.tabId, context);
-            return null;
+            return context ? autoLog.log(message.tabId, context) : null;
           }
           case 'focus/set':
             focus.set(message.tabId, message.contactId);

@@ -3,14 +3,14 @@ import type { Catalog } from '../types';
 /** Issue 11: automatic logging, channels and direction, responsiveness in the sidebar. */
 export default {
   // The channels added next to email, LinkedIn, phone, in person and web
-  channel_video_call: { en: 'video call', de: 'Videocall' },
+  channel_video_call: { en: 'video call', de: 'Videoanruf' },
   channel_whatsapp: { en: 'WhatsApp', de: 'WhatsApp' },
   channel_signal: { en: 'Signal', de: 'Signal' },
   channel_sms: { en: 'SMS', de: 'SMS' },
   channel_teams_chat: { en: 'Teams chat', de: 'Teams-Chat' },
   channel_event: { en: 'event / trade fair', de: 'Veranstaltung / Messe' },
   channel_letter: { en: 'letter', de: 'Brief' },
-  pref_channel_video_call: { en: 'Video call', de: 'Videocall' },
+  pref_channel_video_call: { en: 'Video call', de: 'Videoanruf' },
   pref_channel_whatsapp: { en: 'WhatsApp', de: 'WhatsApp' },
   pref_channel_signal: { en: 'Signal', de: 'Signal' },
   pref_channel_sms: { en: 'SMS', de: 'SMS' },
