@@ -516,7 +516,7 @@ export function mailThread30(run: number, contact: { name: string; email: string
       from: k % 2 ? me : contact,
       to: [k % 2 ? contact : me],
       cc: [],
-      sentAt: new Date(start + run * 86_400_000 + k * 3_600_000).toISOString(),
+      sentAt: new Date(start + (run % 1000) * 86_400_000 + k * 3_600_000).toISOString(),
       text: `Nachricht ${k} zum Angebot, Lieferung und Rabatt.`,
       snippet: k < 27,
     })),
@@ -532,7 +532,7 @@ export async function benchAutoLog(db: RapportDB, runs: number): Promise<{ first
   await createContact(db, { displayName: person.name, emails: [person.email] });
   const firstMs: number[] = [];
   const againMs: number[] = [];
-  const nonce = Date.now();
+  const nonce = Math.floor(Math.random() * 1e6) * 100;
   for (let r = 0; r < runs + 2; r++) {
     const thread = mailThread30(nonce + r, person);
     let t = performance.now();
