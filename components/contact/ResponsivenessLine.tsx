@@ -4,13 +4,7 @@ import { timeline } from '../../utils/db/repos/interactions';
 import type { ContactId } from '../../utils/domain/common';
 import { responsiveness, waitingForUs } from '../../utils/domain/responsiveness';
 import { t } from '../../utils/i18n';
-
-/** "35 min", "5 h", "3 days": the unit a reader expects for the size of the wait. */
-export function durationText(minutes: number): string {
-  if (minutes < 60) return t('dur_minutes', Math.round(minutes));
-  if (minutes < 48 * 60) return t('dur_hours', Math.round(minutes / 60));
-  return t('dur_days', Math.round(minutes / (24 * 60)));
-}
+import { durationText } from '../workspace/words';
 
 /**
  * Reaktionszeit for the contact in focus, from the logged touchpoints: how long they have waited

@@ -44,9 +44,6 @@ export default {
   resp_theirs: { en: 'They answer in {1} (median of {2})', de: 'Sie antworten in {1} (Median aus {2})' },
   resp_oursNone: { en: 'We have not answered them yet', de: 'Wir haben noch nicht geantwortet' },
   resp_theirsNone: { en: 'They have not answered us yet', de: 'Noch keine Antwort erhalten' },
-  dur_minutes: { en: '{1} min', de: '{1} Min.' },
-  dur_hours: { en: '{1} h', de: '{1} Std.' },
-  dur_days: { en: '{1} days', de: '{1} Tagen' },
   // Settings
   ws_view_settings: { en: 'Settings', de: 'Einstellungen' },
   set_title: { en: 'Logging', de: 'Erfassung' },
