@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { createContact } from '../../utils/db/repos/contacts';
+import { getLoggingSettings } from '../../utils/db/repos/logging-settings';
+import { neverLogMatcher } from '../../utils/domain/logging';
 import type { Contact } from '../../utils/domain/contact';
 import { t } from '../../utils/i18n';
 import { ErrorText, errorMessage } from '../ui/ErrorText';
@@ -15,6 +17,7 @@ export function ManualAdd({ db, onAdded }: { db: RapportDB; onAdded(contact: Con
     const email = String(form.get('email') ?? '').trim();
     try {
       setError(undefined);
+      if (email && neverLogMatcher((await getLoggingSettings(db)).neverLog)(email)) return setError(t('neverLogRefused'));
       onAdded(await createContact(db, { displayName: String(form.get('name') ?? ''), emails: email ? [email] : [] }));
       setOpen(false);
     } catch (e) {

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { createContact, editContact, type PersonMatch } from '../../utils/db/repos/contacts';
 import { timeline } from '../../utils/db/repos/interactions';
+import { getLoggingSettings } from '../../utils/db/repos/logging-settings';
+import { neverLogMatcher } from '../../utils/domain/logging';
 import type { Channel } from '../../utils/domain/common';
 import { guardWarnings } from '../../utils/domain/guard';
 import { warningText } from '../preferences/GuardBanner';
@@ -41,6 +43,11 @@ interface Props {
 export function PersonRow({ db, person, match, channel, selected, onSelect }: Props) {
   const [error, setError] = useState<string>();
   const contact = match?.contact;
+  // Private contacts and colleagues on the never-log list are not offered as new contacts.
+  const neverLog = useLiveQuery(
+    async () => Boolean(person.email) && neverLogMatcher((await getLoggingSettings(db)).neverLog)(person.email),
+    [db, person.email],
+  );
   const warnings = useLiveQuery(
     async () =>
       contact
@@ -107,7 +114,11 @@ export function PersonRow({ db, person, match, channel, selected, onSelect }: Pr
           )}
           <span className="badge badge--known">{t('known')}</span>
         </span>
-      ) : match ? (
+      ) : match && neverLog ? (
+        <span className="badge" data-testid="never-log">
+          {t('neverLogged')}
+        </span>
+      ) : match && neverLog === false ? (
         <button
           type="button"
           className="button button--small"

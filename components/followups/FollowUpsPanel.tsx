@@ -4,11 +4,11 @@ import type { RapportDB } from '../../utils/db/db';
 import { getContact, updateContact } from '../../utils/db/repos/contacts';
 import { addFollowUp, deleteFollowUp, followUpsFor, setFollowUpDone } from '../../utils/db/repos/followups';
 import { timeline } from '../../utils/db/repos/interactions';
-import { awaitingReply, keepInTouchDue, QUICK_PICKS, quickPickDue, type QuickPick } from '../../utils/domain/cadence';
+import { awaitingReply, keepInTouchDue, QUICK_PICKS, quickPickDue, quickPickDueAt, type QuickPick } from '../../utils/domain/cadence';
 import { DaySchema, MAX_LINE } from '../../utils/domain/common';
 import type { Contact } from '../../utils/domain/contact';
 import { followUpState, type FollowUp, type FollowUpState } from '../../utils/domain/followup';
-import { t } from '../../utils/i18n';
+import { formatDate, t } from '../../utils/i18n';
 import { formatDay } from '../ui/format-day';
 import { ErrorText, errorMessage } from '../ui/ErrorText';
 
@@ -58,12 +58,12 @@ export function FollowUpsPanel({ db, contact }: { db: RapportDB; contact: Contac
   const [customDue, setCustomDue] = useState('');
   const [error, setError] = useState<string>();
 
-  const add = async (due: string) => {
+  const add = async (due: string, dueAt?: string) => {
     const text = what.trim() || t('fu_defaultWhat');
     if (!DaySchema.safeParse(due).success) return setError(t('fu_err_date'));
     if (text.length > MAX_LINE) return setError(t('fu_err_what'));
     try {
-      await addFollowUp(db, { contactId: contact.id, due, what: text });
+      await addFollowUp(db, { contactId: contact.id, due, ...(dueAt ? { dueAt } : {}), what: text });
       setError(undefined);
       setWhat('');
       setCustomDue('');
@@ -71,7 +71,10 @@ export function FollowUpsPanel({ db, contact }: { db: RapportDB; contact: Contac
       setError(message(e));
     }
   };
-  const addPick = (pick: QuickPick) => void add(quickPickDue(pick, new Date()));
+  const addPick = (pick: QuickPick) => {
+    const now = new Date();
+    void add(quickPickDue(pick, now), quickPickDueAt(pick, now));
+  };
   const addCustom = (event: FormEvent) => {
     event.preventDefault();
     void add(customDue);
@@ -137,6 +140,7 @@ export function FollowUpsPanel({ db, contact }: { db: RapportDB; contact: Contac
               className={`followup followup--${state}`}
               data-testid="followup"
               data-due={followUp.due}
+              data-due-at={followUp.dueAt ?? ''}
               data-state={state}
             >
               <div className="followup__main">
@@ -144,7 +148,7 @@ export function FollowUpsPanel({ db, contact }: { db: RapportDB; contact: Contac
                   {followUp.what}
                 </span>
                 <span className="followup__meta">
-                  {t('fu_due', formatDay(followUp.due))} · <span className="followup__state">{t(`fu_state_${state}`)}</span>
+                  {t('fu_due', followUp.dueAt ? formatDate(followUp.dueAt, true) : formatDay(followUp.due))} · <span className="followup__state">{t(`fu_state_${state}`)}</span>
                 </span>
               </div>
               <div className="followup__actions">

@@ -11,6 +11,9 @@ import { ManualAdd } from '../contact/ManualAdd';
 import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
 import { CaptureButton } from '../timeline/CaptureButton';
+import { UnsavedMessages } from '../timeline/UnsavedMessages';
+import { ResponsivenessLine } from '../contact/ResponsivenessLine';
+import { useAutoLogWhenKnown } from './use-autolog';
 import { SavePageButton } from '../timeline/SavePageButton';
 import { ContactTabs } from './ContactTabs';
 import { ExpandHandle, FrameControls, useFrameLayout } from './FrameControls';
@@ -37,6 +40,7 @@ export function SidebarApp({ search }: { search: string }) {
   const focusId = picked ?? matches?.[autoIndex]?.contact?.id;
   const focus = useLiveQuery(() => (focusId ? getContact(db, focusId) : undefined), [db, focusId]);
   const tabId = state.status === 'ready' ? state.tabId : undefined;
+  useAutoLogWhenKnown(tabId, context, matches);
 
   useEffect(() => {
     if (tabId !== undefined && tabId >= 0) void reportFocus(tabId, focusId ?? null);
@@ -86,10 +90,14 @@ export function SidebarApp({ search }: { search: string }) {
       )}
       {state.status === 'ready' && <ContactPicker db={db} onPick={(c) => setPicked(c.id)} />}
       {context && context.messages.length > 0 && <CaptureButton db={db} context={context} focus={focus?.id} />}
+      {context?.site === 'linkedin' && focus && context.messages.length > 0 && (
+        <UnsavedMessages key={`unsaved-${pageKey}`} db={db} context={context} focus={focus.id} />
+      )}
       {focus ? (
         <>
           <GuardBanner key={`guard-${focus.id}`} db={db} contact={focus} channel={channel} />
           <ContactCard key={focus.id} db={db} contact={focus} />
+          <ResponsivenessLine key={`resp-${focus.id}`} db={db} contactId={focus.id} />
           {tabId !== undefined && tabId >= 0 && <SavePageButton tabId={tabId} contactId={focus.id} />}
           <ContactTabs db={db} contact={focus} />
         </>

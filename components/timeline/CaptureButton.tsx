@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { findByEmail, findByLinkedIn } from '../../utils/db/repos/contacts';
 import { captureInteractions } from '../../utils/db/repos/interactions';
+import { getLoggingSettings } from '../../utils/db/repos/logging-settings';
+import { neverLogMatcher } from '../../utils/domain/logging';
 import { conversationToInteractions } from '../../utils/domain/capture';
 import type { ContactId } from '../../utils/domain/common';
 import { canonicalLinkedInUrl, normalizeEmail } from '../../utils/domain/normalize';
@@ -9,8 +11,13 @@ import { t } from '../../utils/i18n';
 import type { PageContext } from '../../utils/sites/types';
 import { errorMessage } from '../ui/ErrorText';
 
-/** Stores every message of the conversation on screen as its own touchpoint (once). */
+/**
+ * Stores every message of the conversation on screen as its own touchpoint (once), with its text;
+ * messages logged automatically before get their text now. The never-log list is honoured here too.
+ */
 export async function captureConversation(db: RapportDB, context: PageContext, focus: ContactId | undefined) {
+  const settings = await getLoggingSettings(db);
+  const neverLog = neverLogMatcher(settings.neverLog);
   const emails = new Map<string, ContactId>();
   const profiles = new Map<string, ContactId>();
   for (const message of context.messages) {
@@ -35,6 +42,7 @@ export async function captureConversation(db: RapportDB, context: PageContext, f
       (p.linkedinUrl ? profiles.get(canonicalLinkedInUrl(p.linkedinUrl)) : undefined),
     focus,
     new Date(),
+    { department: settings.department, neverLog },
   );
   return { entries: entries.length, ...(await captureInteractions(db, entries)) };
 }
@@ -46,7 +54,8 @@ export function CaptureButton({ db, context, focus }: { db: RapportDB; context: 
     setBusy(true);
     try {
       const result = await captureConversation(db, context, focus);
-      setStatus(result.entries === 0 ? t('nothingToCapture') : t('captured', result.stored.length, result.skipped));
+      const saved = result.stored.length + result.filled;
+      setStatus(result.entries === 0 ? t('nothingToCapture') : t('captured', saved, result.entries - saved));
     } catch (e) {
       setStatus(t('errorGeneric', errorMessage(e)));
     } finally {

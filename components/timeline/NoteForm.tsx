@@ -1,19 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { addInteraction } from '../../utils/db/repos/interactions';
-import { DepartmentSchema, type ContactId, type Department } from '../../utils/domain/common';
+import { getLoggingSettings } from '../../utils/db/repos/logging-settings';
+import { DepartmentSchema, type Channel, type ContactId, type Department } from '../../utils/domain/common';
+import { ChannelOptions } from './ChannelOptions';
 import { t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
 import { ErrorText, errorMessage } from '../ui/ErrorText';
 
-const KINDS = ['note', 'call', 'meeting'] as const;
+const KINDS = ['note', 'call', 'meeting', 'message'] as const;
 type QuickKind = (typeof KINDS)[number];
 
-/** Quick note: text, kind (note, call, meeting), department, date (default now). */
+/** The channel a kind usually happens on; the form lets the user pick another (a video call, WhatsApp, a trade fair). */
+const DEFAULT_CHANNEL: Record<QuickKind, Channel> = { note: 'other', call: 'phone', meeting: 'in-person', message: 'whatsapp' };
+
+/**
+ * Quick note: text, kind (note, call, meeting, message), channel, direction (a call they made to
+ * us is inbound), department (the user's own by default), date (default now).
+ */
 export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactId }) {
+  const settings = useLiveQuery(() => getLoggingSettings(db), [db]);
   const [text, setText] = useState('');
   const [kind, setKind] = useState<QuickKind>('note');
-  const [department, setDepartment] = useState<Department>('sales');
+  const [channel, setChannel] = useState<Channel>();
+  const [direction, setDirection] = useState<'inbound' | 'outbound'>('outbound');
+  const [picked, setDepartment] = useState<Department>();
+  const department = picked ?? settings?.department ?? 'sales';
   const [when, setWhen] = useState('');
   const [error, setError] = useState<string>();
 
@@ -26,8 +39,8 @@ export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactI
       await addInteraction(db, {
         contactIds: [contactId],
         kind,
-        channel: kind === 'call' ? 'phone' : kind === 'meeting' ? 'in-person' : 'other',
-        direction: kind === 'note' ? 'internal' : 'outbound',
+        channel: kind === 'note' ? 'other' : (channel ?? DEFAULT_CHANNEL[kind]),
+        direction: kind === 'note' ? 'internal' : direction,
         department,
         occurredAt,
         text: text.trim(),
@@ -60,7 +73,14 @@ export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactI
       <div className="form__row">
         <label>
           {t('noteKind')}
-          <select data-testid="note-kind" value={kind} onChange={(e) => setKind(e.target.value as QuickKind)}>
+          <select
+            data-testid="note-kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as QuickKind);
+              setChannel(undefined);
+            }}
+          >
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(enumKey('kind', k))}
@@ -68,9 +88,30 @@ export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactI
             ))}
           </select>
         </label>
+        {kind !== 'note' && (
+          <>
+            <label>
+              {t('noteChannel')}
+              <select data-testid="note-channel" value={channel ?? DEFAULT_CHANNEL[kind]} onChange={(e) => setChannel(e.target.value as Channel)}>
+                <ChannelOptions />
+              </select>
+            </label>
+            <label>
+              {t('noteDirection')}
+              <select
+                data-testid="note-direction"
+                value={direction}
+                onChange={(e) => setDirection(e.target.value === 'inbound' ? 'inbound' : 'outbound')}
+              >
+                <option value="outbound">{t('direction_outbound')}</option>
+                <option value="inbound">{t('direction_inbound')}</option>
+              </select>
+            </label>
+          </>
+        )}
         <label>
           {t('noteDepartment')}
-          <select value={department} onChange={(e) => setDepartment(e.target.value as Department)}>
+          <select data-testid="note-department" value={department} onChange={(e) => setDepartment(e.target.value as Department)}>
             {DepartmentSchema.options.map((d) => (
               <option key={d} value={d}>
                 {t(enumKey('department', d))}

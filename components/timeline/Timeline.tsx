@@ -3,8 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { deleteInteraction, restoreInteraction, timeline, updateInteraction } from '../../utils/db/repos/interactions';
-import { ChannelSchema, type ContactId } from '../../utils/domain/common';
+import { DepartmentSchema, type ContactId, type Department } from '../../utils/domain/common';
 import { InteractionKindSchema, type Interaction } from '../../utils/domain/interaction';
+import { ChannelOptions } from './ChannelOptions';
 import { formatDate, t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
 import { NoteForm } from './NoteForm';
@@ -12,16 +13,30 @@ import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 const EXCERPT = 280;
 
-/** Every touchpoint of a contact, newest first, filterable by channel and kind; notes editable. */
+/** `data-direction`: inbound or outbound; a note, a page or a stage move is neither. */
+function directionAttr(item: Interaction): string {
+  return item.direction === 'internal' ? '' : item.direction;
+}
+
+/** Every touchpoint of a contact, newest first, filterable by channel, kind, department and direction; notes editable. */
 export function Timeline({ db, contactId }: { db: RapportDB; contactId: ContactId }) {
   const items = useLiveQuery(() => timeline(db, contactId, { limit: 1000 }), [db, contactId]);
   const [channel, setChannel] = useState('');
   const [kind, setKind] = useState('');
+  const [department, setDepartment] = useState('');
+  const [direction, setDirection] = useState('');
   const [undo, setUndo] = useState<Interaction>();
   const [error, setError] = useState<string>();
   const shown = useMemo(
-    () => (items ?? []).filter((i) => (!channel || i.channel === channel) && (!kind || i.kind === kind)),
-    [items, channel, kind],
+    () =>
+      (items ?? []).filter(
+        (i) =>
+          (!channel || i.channel === channel) &&
+          (!kind || i.kind === kind) &&
+          (!department || i.department === department) &&
+          (!direction || directionAttr(i) === direction),
+      ),
+    [items, channel, kind, department, direction],
   );
 
   const remove = async (item: Interaction) => {
@@ -41,24 +56,39 @@ export function Timeline({ db, contactId }: { db: RapportDB; contactId: ContactI
       <div className="form form__row timeline__filters">
         <label>
           {t('filterChannel')}
-          <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+          <select data-testid="filter-channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
             <option value="">{t('all')}</option>
-            {ChannelSchema.options.map((c) => (
-              <option key={c} value={c}>
-                {t(enumKey('channel', c))}
-              </option>
-            ))}
+            <ChannelOptions />
           </select>
         </label>
         <label>
           {t('filterKind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select data-testid="filter-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">{t('all')}</option>
             {InteractionKindSchema.options.map((k) => (
               <option key={k} value={k}>
                 {t(enumKey('kind', k))}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          {t('filterDepartment')}
+          <select data-testid="filter-department" value={department} onChange={(e) => setDepartment(e.target.value)}>
+            <option value="">{t('all')}</option>
+            {DepartmentSchema.options.map((d) => (
+              <option key={d} value={d}>
+                {t(enumKey('department', d))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filterDirection')}
+          <select data-testid="filter-direction" value={direction} onChange={(e) => setDirection(e.target.value)}>
+            <option value="">{t('all')}</option>
+            <option value="inbound">{t('direction_inbound')}</option>
+            <option value="outbound">{t('direction_outbound')}</option>
           </select>
         </label>
       </div>
@@ -96,17 +126,38 @@ function TimelineItem({ db, item, onDelete }: { db: RapportDB; item: Interaction
   const editable = item.kind === 'note' || item.kind === 'call' || item.kind === 'meeting';
 
   return (
-    <li className="tl-item" data-testid="timeline-item" data-kind={item.kind} data-channel={item.channel}>
+    <li
+      className="tl-item"
+      data-testid="timeline-item"
+      data-kind={item.kind}
+      data-channel={item.channel}
+      data-direction={directionAttr(item)}
+      data-auto={item.auto ? 'true' : 'false'}
+      data-department={item.department}
+    >
       <div className="tl-item__meta">
         <span className="badge">{t(enumKey('kind', item.kind))}</span>
         <span>{t(enumKey('channel', item.channel))}</span>
         <span>· {t(enumKey('direction', item.direction))}</span>
-        <span>· {t(enumKey('department', item.department))}</span>
+        <select
+          className="tl-item__department"
+          aria-label={t('entryDepartment')}
+          data-testid="entry-department"
+          value={item.department}
+          onChange={(e) => void updateInteraction(db, item.id, { department: e.target.value as Department })}
+        >
+          {DepartmentSchema.options.map((d) => (
+            <option key={d} value={d}>
+              {t(enumKey('department', d))}
+            </option>
+          ))}
+        </select>
         <time dateTime={item.occurredAt} data-date-source={item.dateIsCaptureTime ? 'capture' : undefined}>
           · {formatDate(item.occurredAt, true)}
           {item.dateIsCaptureTime ? ` (${t('dateIsCaptureTime')})` : ''}
         </time>
         {item.important && <span className="badge badge--known">{t('important')}</span>}
+        {item.auto && <span className="badge" data-testid="auto-logged">{t('loggedAutomatically')}</span>}
       </div>
       {item.subject && (
         <p className="tl-item__subject" title={item.subject} dir="auto">
@@ -129,12 +180,12 @@ function TimelineItem({ db, item, onDelete }: { db: RapportDB; item: Interaction
             </button>
           </div>
         </div>
+      ) : text ? (
+        <p className="tl-item__text" dir="auto">
+          {text}
+        </p>
       ) : (
-        text && (
-          <p className="tl-item__text" dir="auto">
-            {text}
-          </p>
-        )
+        item.auto && <p className="muted tl-item__text">{t('textNotKept')}</p>
       )}
       <div className="tl-item__actions">
         {long && !editing && (

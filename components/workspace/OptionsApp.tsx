@@ -6,6 +6,7 @@ import { BackupPanel, BackupWarning } from '../backup/BackupPanel';
 import { ExportPanel } from '../transfer/ExportPanel';
 import { ImportPanel } from '../transfer/ImportPanel';
 import { SettingsView } from '../settings/SettingsView';
+import { LoggingSettingsPanel } from '../settings/LoggingSettingsPanel';
 import { BoardView } from './BoardView';
 import { ContactDetail } from './ContactDetail';
 import { ContactsView } from './ContactsView';
@@ -58,6 +59,7 @@ export function OptionsApp() {
       {route.view === 'duplicates' && <DuplicatesView db={db} />}
       {route.view === 'board' && <BoardView db={db} pipelineId={route.arg} onPipeline={(id) => navigate({ view: 'board', arg: id })} />}
       {route.view === 'settings' && <SettingsView />}
+      {route.view === 'settings' && <LoggingSettingsPanel db={db} />}
       {/* Import and export stay mounted across the first import (the report must outlive the empty state). */}
       {(route.view === 'transfer' || route.view === 'contacts' || empty) && (
         <section className="workspace__transfer" id="transfer">

@@ -14,6 +14,7 @@ import { registerReminders } from './handlers/reminders';
 import { createBackups, registerBackups } from './handlers/backup';
 import { forgetErased } from './handlers/erase';
 import { getDb } from '../../utils/db/db';
+import { createAutoLogger } from './handlers/autolog';
 
 export default defineBackground({
   type: 'module',
@@ -23,6 +24,7 @@ export default defineBackground({
     const focus = new FocusStore();
     // Registered first, synchronously: the browser's start event is delivered only to listeners added at once.
     const reminders = registerReminders(contexts);
+    const autoLog = createAutoLogger();
     const ports = new Set<Browser.runtime.Port>();
     const backups = createBackups(getDb());
     const broadcast = (message: Broadcast) => {
@@ -57,9 +59,18 @@ export default defineBackground({
       },
       onSiteContext: (tabId, context) => {
         if (context.site === 'linkedin') void enableSidePanelFor(tabId);
+        // Touchpoints logged here change what is awaiting a reply: the badge is recounted.
+        else if (context.messages.length > 0) void autoLog.log(tabId, context).then((r) => (r.stored > 0 ? reminders.refresh() : undefined));
       },
       async pageAction(message) {
         switch (message.type) {
+          case 'autolog/run': {
+            const context = await contexts.get(message.tabId);
+            if (!context) return null;
+            const logged = await autoLog.log(message.tabId, context);
+            if (logged.stored > 0) await reminders.refresh();
+            return logged;
+          }
           case 'focus/set':
             focus.set(message.tabId, message.contactId);
             return null;
@@ -91,6 +102,7 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => {
       void contexts.delete(tabId);
       focus.forget(tabId);
+      autoLog.forget(tabId);
     });
 
     registerSidePanel();

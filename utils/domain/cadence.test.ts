@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, awaitingReply, keepInTouchDue, lastRealInteraction, quickPickDue } from './cadence';
+import { addDays, addMonths, awaitingReply, keepInTouchDue, lastRealInteraction, quickPickDue, quickPickDueAt } from './cadence';
 import { interaction } from './test-factories';
 
 const NOW = new Date(2026, 10, 25, 12, 0); // 25 Nov 2026, 12:00 local
@@ -27,6 +27,16 @@ describe('day arithmetic', () => {
     expect(quickPickDue('3d', NOW)).toBe('2026-11-28');
     expect(quickPickDue('1w', NOW)).toBe('2026-12-02');
     expect(quickPickDue('1m', NOW)).toBe('2026-12-25');
+    expect(quickPickDue('today', NOW)).toBe('2026-11-25');
+    expect(quickPickDueAt('today', NOW)).toBeUndefined();
+  });
+  it('gives "in 2 hours" as an instant, on the next day late in the evening', () => {
+    const afternoon = new Date(2026, 10, 25, 15, 30);
+    expect(quickPickDueAt('2h', afternoon)).toBe(new Date(2026, 10, 25, 17, 30).toISOString());
+    expect(quickPickDue('2h', afternoon)).toBe('2026-11-25');
+    const late = new Date(2026, 10, 25, 23, 15);
+    expect(quickPickDue('2h', late)).toBe('2026-11-26');
+    expect(quickPickDueAt('2h', late)).toBe(new Date(2026, 10, 26, 1, 15).toISOString());
   });
 });
 

@@ -32,14 +32,25 @@ export function addMonths(day: string, n: number): string {
   return localDay(target);
 }
 
-/** Quick picks for a new follow-up (Wiedervorlage). */
-export const QUICK_PICKS = ['3d', '1w', '1m'] as const;
+/** Quick picks for a new follow-up (Wiedervorlage): `2h` is the callback promised on the phone. */
+export const QUICK_PICKS = ['today', '2h', '3d', '1w', '1m'] as const;
 export type QuickPick = (typeof QUICK_PICKS)[number];
 
-/** The due day of a quick pick, counted from today. */
+const HOUR_MS = 3_600_000;
+
+/** The instant a quick pick names to the minute (`2h`), or undefined for a pick that names a day only. */
+export function quickPickDueAt(pick: QuickPick, now: Date): string | undefined {
+  return pick === '2h' ? new Date(now.getTime() + 2 * HOUR_MS).toISOString() : undefined;
+}
+
+/** The due day of a quick pick, counted from today (`2h` late in the evening is tomorrow). */
 export function quickPickDue(pick: QuickPick, now: Date): string {
   const today = localDay(now);
   switch (pick) {
+    case 'today':
+      return today;
+    case '2h':
+      return localDay(new Date(now.getTime() + 2 * HOUR_MS));
     case '3d':
       return addDays(today, 3);
     case '1w':

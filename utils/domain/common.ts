@@ -33,10 +33,33 @@ export const DaySchema = z.iso.date();
 export const LineSchema = z.string().trim().min(1).max(MAX_LINE);
 export const TextSchema = z.string().max(MAX_TEXT);
 
-export const ChannelSchema = z.enum(['email', 'linkedin', 'phone', 'in-person', 'web', 'other']);
+/**
+ * Every channel a touchpoint can happen on. Values are only ever added (stored records and backups
+ * keep opening): video call, the messengers (WhatsApp, Signal, SMS, Teams chat), event / trade fair
+ * and letter came with issue 11.
+ */
+export const ChannelSchema = z.enum([
+  'email',
+  'linkedin',
+  'phone',
+  'in-person',
+  'web',
+  'other',
+  'video-call',
+  'whatsapp',
+  'signal',
+  'sms',
+  'teams-chat',
+  'event',
+  'letter',
+]);
 export type Channel = z.infer<typeof ChannelSchema>;
 
-export const DepartmentSchema = z.enum(['marketing', 'sales', 'support', 'other']);
+/** The messenger channels, shown as one group in channel pickers. */
+export const MESSENGER_CHANNELS: readonly Channel[] = ['whatsapp', 'signal', 'sms', 'teams-chat'];
+
+/** The department a touchpoint came from (every department touches the same customer). */
+export const DepartmentSchema = z.enum(['sales', 'marketing', 'support', 'service', 'management', 'other']);
 export type Department = z.infer<typeof DepartmentSchema>;
 
 /** The current instant as stored. */

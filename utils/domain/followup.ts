@@ -6,6 +6,8 @@ export const FollowUpSchema = z.object({
   id: FollowUpIdSchema,
   contactId: ContactIdSchema,
   due: DaySchema,
+  /** The time on `due` it is promised for ("call back in 2 hours"); most follow-ups name a day only. */
+  dueAt: InstantSchema.optional(),
   what: LineSchema,
   doneAt: InstantSchema.optional(),
   createdAt: InstantSchema,

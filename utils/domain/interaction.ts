@@ -42,6 +42,11 @@ export const InteractionSchema = z.object({
   /** `site:messageId`, unique across the store; absent for hand-written notes. */
   sourceKey: z.string().max(600).optional(),
   author: LineSchema.optional(),
+  /**
+   * Logged automatically from a mail thread on screen (issue 11), not saved by hand. Such an entry
+   * holds no message text unless the user saved the conversation or keeps message text.
+   */
+  auto: z.boolean().optional(),
   /** Marked important: goes into the handover summary. */
   important: z.boolean().optional(),
   createdAt: InstantSchema,

@@ -11,7 +11,7 @@ export type AddressForm = z.infer<typeof AddressFormSchema>;
 /** How a contact wants to be dealt with. Every field is optional: unknown is not "no". */
 export const PreferencesSchema = z.object({
   wants: WantsSchema.optional(),
-  channels: z.array(ChannelSchema).max(6).default([]),
+  channels: z.array(ChannelSchema).max(ChannelSchema.options.length).default([]),
   /** At most `count` outbound contacts in any `days`-day window. */
   maxFrequency: z
     .object({ count: z.int().min(1).max(100), days: z.int().min(1).max(3650) })

@@ -1,4 +1,4 @@
-import type { Interaction } from './interaction';
+import { isRealTouchpoint, type Interaction } from './interaction';
 
 /*
  * Reaktionszeit: how fast we answer a contact, and how fast they answer us, from captured
@@ -58,4 +58,25 @@ export function responsiveness(messages: readonly Interaction[]): Responsiveness
 /** Slowest first: by our median reply time, contacts we never answered after those we did. */
 export function bySlowestReply(a: Responsiveness, b: Responsiveness): number {
   return (b.oursMinutes ?? -1) - (a.oursMinutes ?? -1) || (b.theirsMinutes ?? -1) - (a.theirsMinutes ?? -1);
+}
+
+/** They wrote last and are waiting for us: since when, and for how many minutes by `now`. */
+export interface Waiting {
+  since: string;
+  minutes: number;
+}
+
+/**
+ * How long the contact has waited for us: set when the latest touchpoint with them (a call or a
+ * meeting answers too; notes and saved pages are not part of the conversation) is an email or a
+ * message from them. Unlike "awaiting your reply" it starts at once, not after a day.
+ */
+export function waitingForUs(timeline: readonly Interaction[], now: Date): Waiting | undefined {
+  let last: Interaction | undefined;
+  for (const item of timeline) {
+    if (!isRealTouchpoint(item.kind) || item.direction === 'internal') continue;
+    if (!last || Date.parse(item.occurredAt) > Date.parse(last.occurredAt)) last = item;
+  }
+  if (!last || last.direction !== 'inbound' || (last.kind !== 'email' && last.kind !== 'message')) return undefined;
+  return { since: last.occurredAt, minutes: Math.max(0, Math.floor((now.getTime() - Date.parse(last.occurredAt)) / 60_000)) };
 }

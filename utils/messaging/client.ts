@@ -107,6 +107,11 @@ export async function setFocus(tabId: number, contactId: string | null): Promise
   await ask({ type: 'focus/set', tabId, contactId }).catch(() => undefined);
 }
 
+/** Asks the background to log the mail thread on screen in a tab now (someone there became known). */
+export async function runAutoLog(tabId: number): Promise<void> {
+  await ask({ type: 'autolog/run', tabId }).catch(() => undefined);
+}
+
 /** Saves the page in a tab (Readability) as a note for a contact. */
 export async function savePageNote(tabId: number, contactId: string): Promise<void> {
   await ask({ type: 'page/save-note', tabId, contactId, selectionOnly: false });

@@ -37,6 +37,11 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context/get'), tabId: TabId.optional() }),
   /** The tab that hosts the asking frame (the docked sidebar in webmail). */
   z.object({ type: z.literal('frame/tab') }),
+  /**
+   * Someone on screen in a tab became known (added, merged): log the tab's mail thread now rather
+   * than on its next view. The background re-reads the context it stored for the tab.
+   */
+  z.object({ type: z.literal('autolog/run'), tabId: TabId }),
   /** Which contact the sidebar of a tab has in focus (context-menu captures go to them). */
   z.object({ type: z.literal('focus/set'), tabId: TabId, contactId: z.string().max(100).nullable() }),
   /** Collapse, expand or resize the docked frame in a webmail tab. */
@@ -119,6 +124,7 @@ export type PageReplies = {
     'context/get': { tabId: number; context: z.infer<typeof PageContextSchema> | null };
     'frame/tab': { tabId: number | null };
     'focus/set': { result?: unknown };
+    'autolog/run': { result?: unknown };
     'frame/layout': { result?: unknown };
     'page/save-note': { result?: unknown };
     'reminders/changed': { result?: unknown };

@@ -63,6 +63,7 @@ const VALID_PAGE = [
   { type: 'context/get', tabId: 7 },
   { type: 'frame/tab' },
   { type: 'focus/set', tabId: 7, contactId: 'ct_1' },
+  { type: 'autolog/run', tabId: 7 },
   { type: 'frame/layout', tabId: 7, collapsed: false, width: 400 },
   { type: 'page/save-note', tabId: 7, contactId: 'ct_1', selectionOnly: false },
   { type: 'reminders/changed' },

@@ -80,6 +80,7 @@ export const INTERACTION_COLUMNS: readonly Column[] = [
   col('source.messageId'),
   col('author'),
   col('important', 'bool'),
+  col('auto', 'bool'),
   col('createdAt'),
   col('updatedAt'),
 ];

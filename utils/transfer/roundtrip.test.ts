@@ -4,6 +4,7 @@ import { parseContact } from '../db/repos/contacts';
 import { parseInteraction } from '../db/repos/interactions';
 import type { Contact } from '../domain/contact';
 import type { Interaction } from '../domain/interaction';
+import { ChannelSchema, DepartmentSchema } from '../domain/common';
 import { CONTACT_COLUMNS, CSV_BOM, INTERACTION_COLUMNS, csvBody, csvHeader } from './csv';
 import { decodeImport } from './import';
 import { encodeVCard, type VCardVersion } from './vcard';
@@ -89,15 +90,17 @@ const rawInteraction = fc.record({
   id: fc.uuid().map((u) => `ix_${u}`),
   contactIds: fc.array(fc.uuid().map((u) => `ct_${u}`), { minLength: 1, maxLength: 3 }),
   kind: fc.constantFrom('note', 'email', 'message', 'call', 'meeting', 'page'),
-  channel: fc.constantFrom('email', 'linkedin', 'phone', 'in-person', 'web', 'other'),
+  // Every channel and department, those of issue 11 included (video call, messengers, event, letter; service, management).
+  channel: fc.constantFrom(...ChannelSchema.options),
   direction: fc.constantFrom('inbound', 'outbound', 'internal'),
-  department: fc.constantFrom('marketing', 'sales', 'support', 'other'),
+  department: fc.constantFrom(...DepartmentSchema.options),
   occurredAt: fc.constant('2026-02-03T04:05:06.789Z'),
   subject: opt(line),
   text: longText,
   source: opt(fc.record({ site: fc.constantFrom('gmail', 'outlook', 'linkedin'), url: opt(hostile), threadId: opt(hostile), messageId: opt(hostile.map((s) => s.slice(0, 400))) })),
   author: opt(line),
   important: opt(fc.boolean()),
+  auto: opt(fc.boolean()),
   createdAt: fc.constant('2026-02-03T04:05:06.789Z'),
   updatedAt: fc.constant('2026-02-03T04:05:06.789Z'),
 });

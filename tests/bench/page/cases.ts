@@ -16,6 +16,9 @@ import { exportDatabase } from '../../../utils/db/repos/export-source';
 import { applyImport } from '../../../utils/db/repos/import-apply';
 import { planImport } from '../../../utils/db/repos/import-plan';
 import { captureInteractions, parseInteraction, type NewInteraction } from '../../../utils/db/repos/interactions';
+import { autoLogConversation } from '../../../utils/db/repos/autolog';
+import { createContact } from '../../../utils/db/repos/contacts';
+import type { Conversation } from '../../../utils/domain/capture';
 import type { ContactId, InteractionId } from '../../../utils/domain/common';
 import type { Contact } from '../../../utils/domain/contact';
 import type { Interaction } from '../../../utils/domain/interaction';
@@ -496,6 +499,55 @@ export function conversation(contactId: ContactId, run: number, messages = 30): 
       source: { site: 'linkedin', threadId: `bench-thread-${run}`, messageId: `bench-${run}-${k}` },
     } as NewInteraction;
   });
+}
+
+/** A Gmail thread of 30 messages between the user and one contact, as a content script reports it. */
+export function mailThread30(run: number, contact: { name: string; email: string }): Conversation {
+  const me = { name: 'Dana Whitfield', email: 'dana@northwind.example' };
+  const start = Date.UTC(2026, 9, 1);
+  return {
+    site: 'gmail',
+    url: `https://mail.google.com/mail/u/0/#inbox/bench${run}`,
+    subject: `Rahmenvertrag ${run}`,
+    threadId: `thread-f:bench-${run}`,
+    account: me,
+    messages: Array.from({ length: 30 }, (_, k) => ({
+      id: `msg-f:bench-${run}-${k}`,
+      from: k % 2 ? me : contact,
+      to: [k % 2 ? contact : me],
+      cc: [],
+      sentAt: new Date(start + (run % 1000) * 86_400_000 + k * 3_600_000).toISOString(),
+      text: `Nachricht ${k} zum Angebot, Lieferung und Rabatt.`,
+      snippet: k < 27,
+    })),
+  };
+}
+
+/**
+ * Automatic logging (issue 11) of `runs` 30-message threads with a known contact: the first view
+ * of each (30 messages logged) and the next view (nothing new). Two warm-up threads first.
+ */
+export async function benchAutoLog(db: RapportDB, runs: number): Promise<{ firstMs: number[]; againMs: number[] }> {
+  const person = { name: 'Bench Kontakt', email: `bench-autolog-${Date.now()}@kunde.example` };
+  await createContact(db, { displayName: person.name, emails: [person.email] });
+  const firstMs: number[] = [];
+  const againMs: number[] = [];
+  const nonce = Math.floor(Math.random() * 1e6) * 100;
+  for (let r = 0; r < runs + 2; r++) {
+    const thread = mailThread30(nonce + r, person);
+    let t = performance.now();
+    const first = await autoLogConversation(db, thread);
+    const firstTime = performance.now() - t;
+    t = performance.now();
+    const again = await autoLogConversation(db, thread);
+    const againTime = performance.now() - t;
+    if (first.stored.length !== 30 || again.stored.length !== 0 || again.known !== 30) throw new Error(`auto-log stored ${first.stored.length}, then ${again.stored.length}`);
+    if (r >= 2) {
+      firstMs.push(firstTime);
+      againMs.push(againTime);
+    }
+  }
+  return { firstMs, againMs };
 }
 
 /** Saves conversation `run` with contact `contactId` (one `captureInteractions` call): time and count stored. */

@@ -16,6 +16,7 @@ import { ADAPTERS } from '../../../utils/sites';
 import { databaseChecksum } from '../../support/db-checksum';
 import {
   benchCancelImport,
+  benchAutoLog,
   benchCapture,
   benchContact,
   benchContactId,
@@ -272,6 +273,19 @@ async function miniSearchBench(name: string, contacts: number, notes: number, ro
   return result;
 }
 
+/**
+ * Automatic logging of a 30-message mail thread with a known contact (`autoLogConversation`): the
+ * first view logs the 30 messages, every later view of the same thread finds them logged. Medians
+ * of `runs` threads after 2 warm-up runs.
+ */
+async function autoLogBench(name: string, runs: number) {
+  const db = new RapportDB(name);
+  await db.open();
+  const times = await benchAutoLog(db, runs);
+  db.close();
+  return times;
+}
+
 /** Saves `runs` 30-message conversations, each in one `captureInteractions` call (2 warm-up runs first). */
 async function captureBench(name: string, contacts: number, runs: number) {
   const db = new RapportDB(name);
@@ -472,6 +486,6 @@ async function drop(name: string) {
 }
 
 Object.assign(window, {
-  rapportBench: { remindersBench, importRealExport, seed, emailLookup, searchBench, miniSearchBench, captureBench, extract, importContacts, importFloor, cancelImport, upgradeFromV4, exportInteractions, drop, heap: () => mb(heapBytes()) },
+  rapportBench: { remindersBench, autoLogBench, importRealExport, seed, emailLookup, searchBench, miniSearchBench, captureBench, extract, importContacts, importFloor, cancelImport, upgradeFromV4, exportInteractions, drop, heap: () => mb(heapBytes()) },
 });
 if (location.hostname === 'bench.example') document.title = 'bench-ready';

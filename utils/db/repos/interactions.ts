@@ -85,27 +85,38 @@ export async function addInteraction(db: RapportDB, input: NewInteraction, now =
 
 /**
  * Stores captured messages (a thread, a conversation) in one transaction. Messages already stored
- * (same site and message id) are skipped, so saving again stores nothing twice.
+ * (same site and message id) are skipped, so saving again stores nothing twice; one stored without
+ * its text (logged automatically) gets the text now, when this capture carries it (`filled`).
  */
 export async function captureInteractions(
   db: RapportDB,
   inputs: readonly NewInteraction[],
   now = new Date(),
-): Promise<{ stored: Interaction[]; skipped: number }> {
+): Promise<{ stored: Interaction[]; skipped: number; filled: number }> {
   const interactions = inputs.map((input) => build(input, now));
   return db.transaction('rw', TABLES(db), async () => {
     // One read for every message key, one bulk write per table: a 30-message thread is a handful of requests.
     const keys = interactions.map((i) => i.sourceKey).filter((k): k is string => Boolean(k));
-    const seen = new Set(keys.length ? ((await db.interactions.where('sourceKey').anyOf(keys).keys()) as string[]) : []);
+    const existing = new Map<string, Interaction>();
+    if (keys.length) for (const row of await db.interactions.where('sourceKey').anyOf(keys).toArray()) existing.set(row.sourceKey!, row);
     const stored: Interaction[] = [];
+    const filled: Interaction[] = [];
+    const seen = new Set<string>();
     for (const interaction of interactions) {
       const key = interaction.sourceKey;
+      const old = key ? existing.get(key) : undefined;
+      if (old) {
+        if (!old.text && interaction.text && !seen.has(key!)) filled.push({ ...old, text: interaction.text, updatedAt: nowIso(now) });
+        if (key) seen.add(key);
+        continue;
+      }
       if (key && seen.has(key)) continue;
       if (key) seen.add(key);
       stored.push(interaction);
     }
     await writeInteractions(db, stored);
-    return { stored, skipped: interactions.length - stored.length };
+    if (filled.length) await db.interactions.bulkPut(filled);
+    return { stored, skipped: interactions.length - stored.length, filled: filled.length };
   });
 }
 

@@ -6,6 +6,8 @@ export default {
   fu_what: { en: 'What to do', de: 'Was ist zu tun?' },
   fu_whatExample: { en: 'e.g. follow up on the offer', de: 'z. B. Angebot nachfassen' },
   fu_defaultWhat: { en: 'Follow up', de: 'Nachfassen' },
+  fu_pick_today: { en: 'Today', de: 'Heute' },
+  fu_pick_2h: { en: 'In 2 hours', de: 'In 2 Stunden' },
   fu_pick_3d: { en: 'In 3 days', de: 'In 3 Tagen' },
   fu_pick_1w: { en: 'In 1 week', de: 'In 1 Woche' },
   fu_pick_1m: { en: 'In 1 month', de: 'In 1 Monat' },

@@ -10,9 +10,10 @@ import sidebar from './sidebar';
 import transfer from './transfer';
 import workspace from './workspace';
 import enums from './enums';
+import autolog from './autolog';
 
 /** Every UI string. Areas add their own file here; keys must be unique across files. */
-export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace, enums, reminders, backup];
+export const CATALOGS: Catalog[] = [core, sidebar, preferences, followups, pillars, handover, transfer, workspace, enums, reminders, backup, autolog];
 
 export const MESSAGES: Catalog = Object.assign({}, ...CATALOGS);
 
