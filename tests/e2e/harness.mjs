@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; RAPPORT_EXTENSION_DIR points the bench at another build (a before/after comparison). */
+export const EXTENSION_DIR = process.env.RAPPORT_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
 export const OWN_FIXTURES = join(ROOT, 'tests/fixtures');
 export const ARTIFACTS = join(here, '.artifacts');
