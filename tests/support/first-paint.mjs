@@ -25,14 +25,27 @@ function htmlScripts(html) {
   return found;
 }
 
+/** `import("./x.js")` specifiers. */
+function dynamicImports(code) {
+  return [...code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)].map((m) => m[1]);
+}
+
 /**
  * The first-paint JavaScript of a built page: `{ files: [{file, bytes}], bytes }`, paths relative
- * to the build root. Throws when the page or a named file is missing.
+ * to the build root. The page's scripts and modulepreloads, what they import statically, and what
+ * the page's own entry scripts import dynamically (the sidebar's shell loads the app at once when
+ * someone is on screen) with its static imports; chunks that those load dynamically in turn (the
+ * panels) are not first paint. Throws when the page or a named file is missing.
  */
 export function firstPaint(buildRoot, page = 'sidebar.html') {
   const htmlPath = join(buildRoot, page);
   if (!existsSync(htmlPath)) throw new Error(`${htmlPath} is missing: build first`);
-  const queue = htmlScripts(readFileSync(htmlPath, 'utf8')).map((src) => normalize(join(buildRoot, src.replace(/^\//, ''))));
+  const entries = htmlScripts(readFileSync(htmlPath, 'utf8')).map((src) => normalize(join(buildRoot, src.replace(/^\//, ''))));
+  const queue = [...entries];
+  for (const entry of entries) {
+    if (!existsSync(entry)) continue;
+    for (const spec of dynamicImports(readFileSync(entry, 'utf8'))) queue.push(normalize(join(dirname(entry), spec)));
+  }
   const seen = new Set();
   while (queue.length > 0) {
     const file = queue.shift();
