@@ -42,7 +42,9 @@ function boot(): void {
   booted = true;
   removeEventListener('hashchange', onHash);
   stopToggle();
-  void import('./app').then(({ mountApp }) => mountApp(root));
+  // A packaged chunk fails to load only when this page is going away (navigated, closed, the
+  // extension updated underneath): nothing to show then, and nothing to report as an error.
+  import('./app').then(({ mountApp }) => mountApp(root)).catch(() => undefined);
 }
 /** The content script moved `#idle` to `#boot`: someone is on screen now. */
 function onHash(): void {
