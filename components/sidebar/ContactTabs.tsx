@@ -1,12 +1,17 @@
-import { useState, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, useState, type KeyboardEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import type { Contact } from '../../utils/domain/contact';
 import { t } from '../../utils/i18n';
-import { FollowUpsPanel } from '../followups/FollowUpsPanel';
-import { HandoverPanel } from '../handover/HandoverPanel';
-import { PillarsPanel } from '../pillars/PillarsPanel';
-import { PreferencesPanel } from '../preferences/PreferencesPanel';
-import { Timeline } from '../timeline/Timeline';
+import { lazyNamed, whenIdle } from '../ui/lazy';
+
+// Each panel is its own chunk, loaded when its tab is first shown (tests/check-bundles.mjs keeps
+// them out of the sidebar's first paint); the others are prefetched once the page is idle.
+const Timeline = lazyNamed(() => import('../timeline/Timeline'), 'Timeline');
+const PreferencesPanel = lazyNamed(() => import('../preferences/PreferencesPanel'), 'PreferencesPanel');
+const FollowUpsPanel = lazyNamed(() => import('../followups/FollowUpsPanel'), 'FollowUpsPanel');
+const PillarsPanel = lazyNamed(() => import('../pillars/PillarsPanel'), 'PillarsPanel');
+const HandoverPanel = lazyNamed(() => import('../handover/HandoverPanel'), 'HandoverPanel');
+const PANELS = [Timeline, PreferencesPanel, FollowUpsPanel, PillarsPanel, HandoverPanel];
 
 const TABS = ['timeline', 'preferences', 'followups', 'pillars', 'handover'] as const;
 type Tab = (typeof TABS)[number];
@@ -14,6 +19,7 @@ type Tab = (typeof TABS)[number];
 /** The contact's timeline, preferences, follow-ups, pillars and handover, one at a time. */
 export function ContactTabs({ db, contact }: { db: RapportDB; contact: Contact }) {
   const [tab, setTab] = useState<Tab>('timeline');
+  useEffect(() => whenIdle(() => PANELS.forEach((panel) => panel.prefetch())), []);
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -43,11 +49,13 @@ export function ContactTabs({ db, contact }: { db: RapportDB; contact: Contact }
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} key={contact.id}>
-        {tab === 'timeline' && <Timeline db={db} contactId={contact.id} />}
-        {tab === 'preferences' && <PreferencesPanel db={db} contact={contact} />}
-        {tab === 'followups' && <FollowUpsPanel db={db} contact={contact} />}
-        {tab === 'pillars' && <PillarsPanel db={db} contact={contact} />}
-        {tab === 'handover' && <HandoverPanel db={db} contact={contact} />}
+        <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+          {tab === 'timeline' && <Timeline db={db} contactId={contact.id} />}
+          {tab === 'preferences' && <PreferencesPanel db={db} contact={contact} />}
+          {tab === 'followups' && <FollowUpsPanel db={db} contact={contact} />}
+          {tab === 'pillars' && <PillarsPanel db={db} contact={contact} />}
+          {tab === 'handover' && <HandoverPanel db={db} contact={contact} />}
+        </Suspense>
       </div>
     </section>
   );

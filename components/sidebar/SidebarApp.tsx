@@ -1,25 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { getDb } from '../../utils/db/db';
 import { getContact } from '../../utils/db/repos/contacts';
 import type { Channel, ContactId } from '../../utils/domain/common';
 import { t } from '../../utils/i18n';
 import { setFocus as reportFocus } from '../../utils/messaging/client';
 import { ContactCard } from '../contact/ContactCard';
-import { ContactPicker } from '../contact/ContactPicker';
-import { ManualAdd } from '../contact/ManualAdd';
 import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
-import { CaptureButton } from '../timeline/CaptureButton';
 import { UnsavedMessages } from '../timeline/UnsavedMessages';
 import { ResponsivenessLine } from '../contact/ResponsivenessLine';
 import { useAutoLogWhenKnown } from './use-autolog';
 import { SavePageButton } from '../timeline/SavePageButton';
-import { ContactTabs } from './ContactTabs';
+import { lazyNamed, whenIdle } from '../ui/lazy';
 import { ExpandHandle, FrameControls, useFrameLayout } from './FrameControls';
 import { defaultFocus, usePeopleMatches } from './use-people';
 import { useTabContext } from './use-tab-context';
 import { ErrorText } from '../ui/ErrorText';
+
+// The first paint holds the people on screen and the card in focus; the rest is loaded where it is
+// mounted (own chunks, kept out of the first paint by tests/check-bundles.mjs) and prefetched at idle.
+const ContactTabs = lazyNamed(() => import('./ContactTabs'), 'ContactTabs');
+const ContactPicker = lazyNamed(() => import('../contact/ContactPicker'), 'ContactPicker');
+const ManualAdd = lazyNamed(() => import('../contact/ManualAdd'), 'ManualAdd');
+const CaptureButton = lazyNamed(() => import('../timeline/CaptureButton'), 'CaptureButton');
+const LATER = [ContactTabs, ContactPicker, ManualAdd, CaptureButton];
 
 /** The sidebar: who is on screen and what we know of them. One app in the frame and the side panel. */
 export function SidebarApp({ search }: { search: string }) {
@@ -47,6 +52,7 @@ export function SidebarApp({ search }: { search: string }) {
   }, [tabId, focusId]);
 
   const [layout, setLayout] = useFrameLayout(tabId, frameHost);
+  useEffect(() => whenIdle(() => LATER.forEach((part) => part.prefetch())), []);
   const dataState = state.status === 'loading' ? 'loading' : people.length > 0 ? 'ready' : 'no-context';
   const channel: Channel | undefined = context ? (context.site === 'linkedin' ? 'linkedin' : 'email') : undefined;
 
@@ -88,8 +94,10 @@ export function SidebarApp({ search }: { search: string }) {
           </ul>
         </section>
       )}
-      {state.status === 'ready' && <ContactPicker db={db} onPick={(c) => setPicked(c.id)} />}
-      {context && context.messages.length > 0 && <CaptureButton db={db} context={context} focus={focus?.id} />}
+      <Suspense fallback={null}>
+        {state.status === 'ready' && <ContactPicker db={db} onPick={(c) => setPicked(c.id)} />}
+        {context && context.messages.length > 0 && <CaptureButton db={db} context={context} focus={focus?.id} />}
+      </Suspense>
       {context?.site === 'linkedin' && focus && context.messages.length > 0 && (
         <UnsavedMessages key={`unsaved-${pageKey}`} db={db} context={context} focus={focus.id} />
       )}
@@ -99,10 +107,16 @@ export function SidebarApp({ search }: { search: string }) {
           <ContactCard key={focus.id} db={db} contact={focus} />
           <ResponsivenessLine key={`resp-${focus.id}`} db={db} contactId={focus.id} />
           {tabId !== undefined && tabId >= 0 && <SavePageButton tabId={tabId} contactId={focus.id} />}
-          <ContactTabs db={db} contact={focus} />
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <ContactTabs db={db} contact={focus} />
+          </Suspense>
         </>
       ) : (
-        state.status === 'ready' && <ManualAdd db={db} onAdded={(c) => setPicked(c.id)} />
+        state.status === 'ready' && (
+          <Suspense fallback={null}>
+            <ManualAdd db={db} onAdded={(c) => setPicked(c.id)} />
+          </Suspense>
+        )
       )}
     </main>
   );

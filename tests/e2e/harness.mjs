@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; RAPPORT_EXTENSION_DIR points the bench at another build (a before/after comparison). */
+export const EXTENSION_DIR = process.env.RAPPORT_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
 export const OWN_FIXTURES = join(ROOT, 'tests/fixtures');
 export const ARTIFACTS = join(here, '.artifacts');
@@ -99,8 +100,6 @@ export function expectedFor(name) {
 /**
  * Launches Chromium with the extension. `pages` maps a URL prefix (https://host/path) to a fixture
  * file; `serve(url, fixture)` adds one later. Returns helpers and the request log.
- */
-/**
  * `userDataDir`: a profile to keep (a bench reusing its seeded notebooks); by default a fresh one,
  * removed on close. `downloads`: the profile's downloads folder.
  */

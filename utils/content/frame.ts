@@ -55,6 +55,10 @@ function applyStyle(el: HTMLElement, style: [string, string][]): void {
 
 export interface MountedFrame {
   host: HTMLElement;
+  /** True while the frame shows the static collapsed tab (the app not loaded). */
+  readonly idle: boolean;
+  /** Loads the app in an idle frame (a same-document fragment change: the page is not reloaded). */
+  boot(): void;
   /** Sets the frame's width and makes room for it, so it never covers the reading area. */
   setWidth(width: number): void;
   /** Puts the host back when the page removed it; returns true when it had to. */
@@ -62,15 +66,20 @@ export interface MountedFrame {
   remove(): void;
 }
 
-/** Mounts the sidebar frame for a tab. */
-export function mountFrame(doc: Document, src: string): MountedFrame {
+/**
+ * Mounts the sidebar frame for a tab. `idle`: nobody is on screen (a list view), so the frame shows a
+ * static collapsed tab (`#idle`) that loads the app when someone appears (`boot`) or when clicked.
+ * Everything the page sees is written in one go (no read of the page's layout in between), so the
+ * page lays out once.
+ */
+export function mountFrame(doc: Document, src: string, idle = false): MountedFrame {
   // A copy left by an earlier version of this script (extension updated or reloaded) goes first.
   for (const old of Array.from(Document.prototype.querySelectorAll.call(doc, `#${ROOT_ID}`))) old.remove();
   const host = createElement.call(doc, 'div') as HTMLElement;
   setAttribute.call(host, 'id', ROOT_ID);
   applyStyle(host, HOST_STYLE);
   const frame = createElement.call(doc, 'iframe') as HTMLIFrameElement;
-  setAttribute.call(frame, 'src', src);
+  setAttribute.call(frame, 'src', `${src}#${idle ? 'idle' : 'boot'}`);
   setAttribute.call(frame, 'title', 'Rapport');
   applyStyle(frame, FRAME_STYLE);
   // Only what "copy as Markdown" needs.
@@ -84,9 +93,19 @@ export function mountFrame(doc: Document, src: string): MountedFrame {
     // The page keeps its layout, narrower by our width: nothing of the mail sits under the frame.
     root().style.setProperty('margin-right', `${width}px`, 'important');
   };
-  setWidth(WIDTH);
+  setWidth(idle ? COLLAPSED_WIDTH : WIDTH);
+  let isIdle = idle;
   return {
     host,
+    get idle() {
+      return isIdle;
+    },
+    boot() {
+      if (!isIdle) return;
+      isIdle = false;
+      setWidth(WIDTH);
+      setAttribute.call(frame, 'src', `${src}#boot`);
+    },
     setWidth,
     ensureAttached() {
       if (host.isConnected) return false;

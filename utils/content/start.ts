@@ -17,9 +17,22 @@ function whenParsed(run: () => void): void {
   else addListener.call(document, 'DOMContentLoaded', () => run(), { once: true });
 }
 
+const idleCallback = typeof requestIdleCallback === 'function' ? requestIdleCallback : undefined;
+
+/**
+ * Runs `work` once the host page is idle (its own start-up done), at most `timeout` ms later: the
+ * frame is inserted off the page's critical path.
+ */
+function whenHostIdle(work: () => void, timeout = 1000): void {
+  if (idleCallback) idleCallback(() => work(), { timeout });
+  else setTimeout(work, 0);
+}
+
 /**
  * Webmail: follow the page, report each new context, and dock the sidebar frame once the
- * background has told us which tab we are in. Nothing here may throw into the host page.
+ * background has told us which tab we are in: at idle, as a static collapsed tab while nobody is
+ * on screen, with the app once someone is. One frame per tab, kept across thread switches.
+ * Nothing here may throw into the host page.
  */
 export function startWebmail(adapter: SiteAdapter, ctx: ScriptContext): void {
   whenParsed(() => runWebmail(adapter, ctx));
@@ -28,13 +41,21 @@ export function startWebmail(adapter: SiteAdapter, ctx: ScriptContext): void {
 function runWebmail(adapter: SiteAdapter, ctx: ScriptContext): void {
   let frame: MountedFrame | undefined;
   let mounting = false;
+  /** Someone is (or was) on screen since the frame was planned: the app is wanted. */
+  let someone = false;
   const onContext = (context: Parameters<typeof sendContext>[0]) => {
     if (ctx.isInvalid) return;
+    if (context.people.length > 0) someone = true;
+    if (someone && frame?.idle) frame.boot();
     void sendContext(context).then((ack) => {
       if (!ack.ok || ack.tabId === undefined || frame || mounting || ctx.isInvalid) return;
       mounting = true;
-      const theme = hostTheme(document);
-      frame = mountFrame(document, `${extensionUrl('/sidebar.html')}?tabId=${ack.tabId}&host=${adapter.site}&theme=${theme}`);
+      const tabId = ack.tabId;
+      whenHostIdle(() => {
+        if (ctx.isInvalid) return;
+        const theme = hostTheme(document);
+        frame = mountFrame(document, `${extensionUrl('/sidebar.html')}?tabId=${tabId}&host=${adapter.site}&theme=${theme}`, !someone);
+      });
     });
   };
   const stop = watchPage(adapter, window, onContext);
