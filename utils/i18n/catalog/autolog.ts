@@ -45,7 +45,6 @@ export default {
   resp_oursNone: { en: 'We have not answered them yet', de: 'Wir haben noch nicht geantwortet' },
   resp_theirsNone: { en: 'They have not answered us yet', de: 'Noch keine Antwort erhalten' },
   // Settings
-  ws_view_settings: { en: 'Settings', de: 'Einstellungen' },
   set_title: { en: 'Logging', de: 'Erfassung' },
   set_autoLog: { en: 'Log every mail with a known contact automatically (Gmail, Outlook)', de: 'Jede E-Mail mit bekannten Kontakten automatisch erfassen (Gmail, Outlook)' },
   set_autoLogHelp: {
