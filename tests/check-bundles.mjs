@@ -9,8 +9,10 @@ const BUDGET = 30 * 1024;
 /**
  * The sidebar's first paint (shell, app, what they import statically) may grow to this; a regression
  * guard at today's size plus a margin (the issue's 150 kB is measured by `npm run bench`, step loadcost).
+ * 2026-11-30: 546 kB once reminders, backups and automatic logging brought their message catalogs
+ * (every catalog is in the first paint; splitting them by panel is the next cut).
  */
-const FIRST_PAINT_BUDGET = 540 * 1024;
+const FIRST_PAINT_BUDGET = 556 * 1024;
 /**
  * What the sidebar loads when first opened: each its own chunk, never in the first paint. With a
  * hook only that panel renders, so a panel inlined into a first-paint chunk is found by content too.

@@ -8,8 +8,6 @@ import { setFocus as reportFocus } from '../../utils/messaging/client';
 import { ContactCard } from '../contact/ContactCard';
 import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
-import { UnsavedMessages } from '../timeline/UnsavedMessages';
-import { ResponsivenessLine } from '../contact/ResponsivenessLine';
 import { useAutoLogWhenKnown } from './use-autolog';
 import { SavePageButton } from '../timeline/SavePageButton';
 import { lazyNamed, whenIdle } from '../ui/lazy';
@@ -24,7 +22,9 @@ const ContactTabs = lazyNamed(() => import('./ContactTabs'), 'ContactTabs');
 const ContactPicker = lazyNamed(() => import('../contact/ContactPicker'), 'ContactPicker');
 const ManualAdd = lazyNamed(() => import('../contact/ManualAdd'), 'ManualAdd');
 const CaptureButton = lazyNamed(() => import('../timeline/CaptureButton'), 'CaptureButton');
-const LATER = [ContactTabs, ContactPicker, ManualAdd, CaptureButton];
+const UnsavedMessages = lazyNamed(() => import('../timeline/UnsavedMessages'), 'UnsavedMessages');
+const ResponsivenessLine = lazyNamed(() => import('../contact/ResponsivenessLine'), 'ResponsivenessLine');
+const LATER = [ContactTabs, ContactPicker, ManualAdd, CaptureButton, UnsavedMessages, ResponsivenessLine];
 
 /** The sidebar: who is on screen and what we know of them. One app in the frame and the side panel. */
 export function SidebarApp({ search }: { search: string }) {
@@ -99,13 +99,17 @@ export function SidebarApp({ search }: { search: string }) {
         {context && context.messages.length > 0 && <CaptureButton db={db} context={context} focus={focus?.id} />}
       </Suspense>
       {context?.site === 'linkedin' && focus && context.messages.length > 0 && (
-        <UnsavedMessages key={`unsaved-${pageKey}`} db={db} context={context} focus={focus.id} />
+        <Suspense fallback={null}>
+          <UnsavedMessages key={`unsaved-${pageKey}`} db={db} context={context} focus={focus.id} />
+        </Suspense>
       )}
       {focus ? (
         <>
           <GuardBanner key={`guard-${focus.id}`} db={db} contact={focus} channel={channel} />
           <ContactCard key={focus.id} db={db} contact={focus} />
-          <ResponsivenessLine key={`resp-${focus.id}`} db={db} contactId={focus.id} />
+          <Suspense fallback={null}>
+            <ResponsivenessLine key={`resp-${focus.id}`} db={db} contactId={focus.id} />
+          </Suspense>
           {tabId !== undefined && tabId >= 0 && <SavePageButton tabId={tabId} contactId={focus.id} />}
           <Suspense fallback={<p className="muted">{t('loading')}</p>}>
             <ContactTabs db={db} contact={focus} />
