@@ -137,27 +137,27 @@ function noteHits(rows: readonly Interaction[], terms: readonly string[], skip: 
 export async function search(db: RapportDB, query: string, limit = 50): Promise<SearchHit[]> {
   const terms = queryTerms(query);
   if (terms.length === 0 || limit <= 0) return [];
-  return db.transaction('r', db.contacts, db.interactions, async () => {
-    const direct = await matching<Contact>(db.contacts, terms, contactWords, limit);
-    direct.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-    const hits: SearchHit[] = direct.map((contact) => ({ contact }));
-    if (hits.length >= limit) return hits;
-    // Notes: a few more than the contacts still wanted; more only when several were one contact's.
-    const remaining = limit - hits.length;
-    const skip = new Set(direct.map((c) => c.id));
-    let found: { contactId: string; note: NoteMatch }[] = [];
-    for (let want = remaining + 4; ; want *= 2) {
-      const notes = await matching<Interaction>(db.interactions, terms, interactionWords, want);
-      found = noteHits(notes, terms, skip, remaining);
-      if (found.length >= remaining || notes.length < want || want >= remaining * 16) break;
-    }
-    const contacts = await db.contacts.bulkGet(found.map((n) => n.contactId as ContactId));
-    found.forEach(({ note }, i) => {
-      const contact = contacts[i];
-      if (contact) hits.push({ contact, note });
-    });
-    return hits;
+  // No explicit transaction: Firefox commits one while the capped reads' promises settle
+  // (PrematureCommitError); each read is consistent on its own, and a search is only a read.
+  const direct = await matching<Contact>(db.contacts, terms, contactWords, limit);
+  direct.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  const hits: SearchHit[] = direct.map((contact) => ({ contact }));
+  if (hits.length >= limit) return hits;
+  // Notes: a few more than the contacts still wanted; more only when several were one contact's.
+  const remaining = limit - hits.length;
+  const skip = new Set(direct.map((c) => c.id));
+  let found: { contactId: string; note: NoteMatch }[] = [];
+  for (let want = remaining + 4; ; want *= 2) {
+    const notes = await matching<Interaction>(db.interactions, terms, interactionWords, want);
+    found = noteHits(notes, terms, skip, remaining);
+    if (found.length >= remaining || notes.length < want || want >= remaining * 16) break;
+  }
+  const contacts = await db.contacts.bulkGet(found.map((n) => n.contactId as ContactId));
+  found.forEach(({ note }, i) => {
+    const contact = contacts[i];
+    if (contact) hits.push({ contact, note });
   });
+  return hits;
 }
 
 /**
