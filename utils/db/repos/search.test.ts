@@ -16,6 +16,23 @@ beforeEach(() => {
   db = freshDb();
 });
 
+/** `n` contacts "Person i", each with one note `text(i)`. */
+async function peopleWithNotes(n: number, text: (i: number) => string): Promise<void> {
+  const people = [];
+  for (let i = 0; i < n; i++) people.push(await createContact(db, { displayName: `Person ${i}` }));
+  await captureInteractions(
+    db,
+    people.map((p, i) => ({
+      contactIds: [p.id],
+      kind: 'note' as const,
+      channel: 'other' as const,
+      direction: 'internal' as const,
+      occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+      text: text(i),
+    })),
+  );
+}
+
 const names = async (query: string) => (await search(db, query)).map((h) => h.contact.displayName);
 
 describe('full-text search over contacts and notes', () => {
@@ -90,19 +107,7 @@ describe('full-text search over contacts and notes', () => {
   });
 
   it('common terms: the rarer term leads, all hits of an AND are found, a single term stops at the limit', async () => {
-    const people = [];
-    for (let i = 0; i < 120; i++) people.push(await createContact(db, { displayName: `Person ${i}` }));
-    await captureInteractions(
-      db,
-      people.map((p, i) => ({
-        contactIds: [p.id],
-        kind: 'note' as const,
-        channel: 'other' as const,
-        direction: 'internal' as const,
-        occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-        text: i % 40 === 7 ? 'Angebot mit Rabatt geschickt' : `Angebot Nummer ${i}`,
-      })),
-    );
+    await peopleWithNotes(120, (i) => (i % 40 === 7 ? 'Angebot mit Rabatt geschickt' : `Angebot Nummer ${i}`));
     const both = await search(db, 'angebot rabatt', 50);
     expect(both.map((h) => h.contact.displayName).sort()).toEqual(['Person 47', 'Person 7', 'Person 87']);
     expect(both.every((h) => h.note?.line === 'Angebot mit Rabatt geschickt')).toBe(true);
@@ -111,19 +116,7 @@ describe('full-text search over contacts and notes', () => {
   });
 
   it('when every term is common, the sparser one leads and all its matches are found', async () => {
-    const people = [];
-    for (let i = 0; i < 60; i++) people.push(await createContact(db, { displayName: `Person ${i}` }));
-    await captureInteractions(
-      db,
-      people.map((p, i) => ({
-        contactIds: [p.id],
-        kind: 'note' as const,
-        channel: 'other' as const,
-        direction: 'internal' as const,
-        occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-        text: i % 10 === 3 ? `Angebot ${i} mit Rabatt` : `Angebot Nummer ${i}`,
-      })),
-    );
+    await peopleWithNotes(60, (i) => (i % 10 === 3 ? `Angebot ${i} mit Rabatt` : `Angebot Nummer ${i}`));
     const saved = { ...searchReads };
     // Five keys per term: neither range is read to its end, the five first keys of each share few notes.
     Object.assign(searchReads, { probe: 5 });
