@@ -108,7 +108,7 @@ export function Timeline({ db, contactId }: { db: RapportDB; contactId: ContactI
       )}
       <ErrorText message={error} />
       {items && shown.length === 0 && <p className="muted">{t('timelineEmpty')}</p>}
-      <ol className="timeline__list">
+      <ol className="timeline__list" data-testid="timeline" data-loaded={items ? 'true' : 'false'}>
         {shown.map((item) => (
           <TimelineItem key={item.id} db={db} item={item} onDelete={() => remove(item)} />
         ))}

@@ -83,6 +83,8 @@ describe('sidebar in context', () => {
     const frame = await sidebarFrame(page);
     await frame.locator('[data-testid="contact-card"]').waitFor();
     const pages = frame.locator('[data-testid="timeline-item"][data-kind="page"]');
+    // The timeline is a chunk of its own: count once it has loaded its entries.
+    await frame.locator('[data-testid="timeline"][data-loaded="true"]').waitFor();
     const before = await pages.count();
     await frame.click('[data-testid="save-page"]');
     await frame.waitForFunction((n) => document.querySelectorAll('[data-testid="timeline-item"][data-kind="page"]').length === n + 1, before);

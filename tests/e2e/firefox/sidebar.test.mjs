@@ -76,6 +76,8 @@ describe('Firefox: the sidebar at work', () => {
     const frame = await sidebarFrame(page);
     await frame.waitForSelector('[data-testid="contact-card"]');
     const pages = '[data-testid="timeline-item"][data-kind="page"]';
+    // The timeline is a chunk of its own: count once it has loaded its entries.
+    await frame.waitForSelector('[data-testid="timeline"][data-loaded="true"]');
     const before = await count(frame, pages);
     await frame.click('[data-testid="save-page"]');
     await waitForCount(frame, pages, before + 1);
