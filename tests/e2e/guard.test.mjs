@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, sidebarFrame } from './harness.mjs';
+import { logCall, setFrequency } from './sidebar-actions.mjs';
 
 const OUTLOOK =
   'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNWYwLTg3ZmEtMDACLTAwCgAQAFq1H7m%2B9kGJt3a%2F0cYh8xE%3D';
@@ -55,23 +56,10 @@ describe('guard and follow-ups', () => {
   });
 
   test('frequency warns once the maximum is reached in the window, not before', async () => {
-    await frame.click('[data-testid="tab-preferences"]');
-    const count = frame.getByLabel('Maximum number of contacts');
-    await count.fill('2');
-    const days = frame.getByLabel('Period in days');
-    await days.fill('14');
-    await days.press('Enter');
-    await days.blur();
-    await frame.click('[data-testid="tab-timeline"]');
-    const logCall = async (text) => {
-      await frame.fill('[data-testid="note-input"]', text);
-      await frame.locator('[data-testid="note-kind"]').selectOption('call');
-      await frame.click('[data-testid="note-save"]');
-      await frame.locator('[data-testid="timeline-item"]', { hasText: text }).waitFor();
-    };
-    await logCall('Called about the framework contract');
+    await setFrequency(frame, { maxLabel: 'Maximum number of contacts', daysLabel: 'Period in days' }, 2, 14);
+    await logCall(frame, 'Called about the framework contract');
     assert.deepEqual(await warnings(frame), []);
-    await logCall('Called again about delivery dates');
+    await logCall(frame, 'Called again about delivery dates');
     await waitWarnings(frame, ['frequency']);
   });
 

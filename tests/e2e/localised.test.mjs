@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixturePath, launch, sidebarFrame } from './harness.mjs';
+import { logCall, setFrequency } from './sidebar-actions.mjs';
 
 const LENA = 'lena.vogt@harbor-freight.example';
 const CONVERSATION = '/mail/inbox/id/AAQkADAwATM0MDAAMS1iNWYwLTg3ZmEtMDACLTAwCgAQAFq1H7m%2B9kGJt3a%2F0cYh8xE%3D';
@@ -59,22 +60,10 @@ describe('Outlook in German', () => {
     assert.equal(await row.getAttribute('data-role'), 'recipient');
     await row.locator('[data-testid="add-contact"]').click();
     await frame.locator('[data-testid="contact-card"]').waitFor();
-    await frame.click('[data-testid="tab-preferences"]');
-    await frame.getByLabel('Höchstzahl der Kontakte').fill('2');
-    const days = frame.getByLabel('Zeitraum in Tagen');
-    await days.fill('14');
-    await days.press('Enter');
-    await days.blur();
-    await frame.click('[data-testid="tab-timeline"]');
-    const logCall = async (text) => {
-      await frame.fill('[data-testid="note-input"]', text);
-      await frame.locator('[data-testid="note-kind"]').selectOption('call');
-      await frame.click('[data-testid="note-save"]');
-      await frame.locator('[data-testid="timeline-item"]', { hasText: text }).waitFor();
-    };
-    await logCall('Telefonat zu den Q1-Frachtraten');
+    await setFrequency(frame, { maxLabel: 'Höchstzahl der Kontakte', daysLabel: 'Zeitraum in Tagen' }, 2, 14);
+    await logCall(frame, 'Telefonat zu den Q1-Frachtraten');
     assert.deepEqual(await warnings(frame), []);
-    await logCall('Nochmals angerufen wegen Danzig');
+    await logCall(frame, 'Nochmals angerufen wegen Danzig');
     await frame.locator('[data-testid="preference-warning"][data-reason="frequency"]').waitFor();
     // The recipient's row carries the warning too, while the compose is open.
     const flag = row.locator('[data-testid="person-warning"]');
