@@ -82,16 +82,18 @@ describe('a full disk in the real browser', () => {
     await unchanged('note');
   });
 
-  test('an edit of the contact: the same message, the contact as it was', { todo: 'open bug (2026-11-30): since the merge of the workspace figures the edit is stored although the page said the disk was full; unit quota tests pass' }, async () => {
+  test('an edit of the contact: the same message, the contact as it was', async () => {
     await page.click('[data-testid="contact-edit"]');
     await page.fill('[data-testid="contact-form"] [name="displayName"]', 'Umbenannt Während Voll');
     await fillDisk(page, 0);
     await page.click('[data-testid="contact-save"]');
-    await page.locator('[role="alert"]', { hasText: /disk is full/i }).first().waitFor();
+    // The form's own alert: the note's, still on the page from the test before, must not count
+    // (waiting for any alert let the check run before the refused save had settled).
+    await page.locator('[data-testid="contact-form"] [role="alert"]', { hasText: /disk is full/i }).waitFor();
     await unchanged('edit');
   });
 
-  test('an import: the message says so, no contact of the file is left behind', { todo: 'open bug (2026-11-30): since the merge of the workspace figures the edit is stored although the page said the disk was full; unit quota tests pass' }, async () => {
+  test('an import: the message says so, no contact of the file is left behind', async () => {
     await page.goto(`chrome-extension://${b.extensionId}/options.html#transfer`);
     await page.locator('[data-testid="import-file"]').waitFor({ state: 'attached' });
     await page.setInputFiles('[data-testid="import-file"]', join(OWN_FIXTURES, 'imports/linkedin-Connections.csv'));
@@ -103,7 +105,7 @@ describe('a full disk in the real browser', () => {
     await unchanged('import');
   });
 
-  test('every injected failure was hit, and the page keeps working once there is space again', { todo: 'open bug (2026-11-30): since the merge of the workspace figures the edit is stored although the page said the disk was full; unit quota tests pass' }, async () => {
+  test('every injected failure was hit, and the page keeps working once there is space again', async () => {
     assert.ok(failures >= 3, `${failures} quota failures injected`);
     await page.goto(`chrome-extension://${b.extensionId}/options.html#contact/${CONTACT}`);
     await page.locator('[data-testid="note-input"]').waitFor();
