@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { setFollowUpDone, snoozeFollowUp } from '../../utils/db/repos/followups';
-import { reactivateList, responsivenessList, snoozeDay, todayList, type TodayRow } from '../../utils/db/repos/workspace';
+import { NAV_COUNT_CAP, reactivateList, responsivenessList, snoozeDay, todayList, type TodayRow } from '../../utils/db/repos/workspace';
 import type { FollowUpId } from '../../utils/domain/common';
 import { formatDate, formatNumber, relativeTime, t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
@@ -95,7 +95,7 @@ export function ReactivateView({ db, months, onMonths }: { db: RapportDB; months
       </label>
       {result && (
         <p className="muted" data-testid="reactivate-left-out" data-count={Object.values(result.leftOut).reduce((a, b) => a + b, 0)}>
-          {t('ws_reactivateCount', result.total)} {leftOutText(result.leftOut)}
+          {t('ws_reactivateCount', result.total >= NAV_COUNT_CAP ? `${NAV_COUNT_CAP}+` : result.total)} {leftOutText(result.leftOut)}
         </p>
       )}
       <ul className="people">

@@ -23,7 +23,8 @@ await build({
   },
 });
 const script = readFileSync(join(OUT, 'workspace-page/bench.js'), 'utf8');
-const b = await launch();
+// BENCH_PROFILE_DIR keeps the browser profile: a rerun finds the seeded notebook and skips seeding.
+const b = await launch({ userDataDir: process.env.BENCH_PROFILE_DIR });
 const missed = [];
 try {
   await b.context.route('https://bench.example/**', (route) =>
@@ -36,7 +37,7 @@ try {
   await page.goto('https://bench.example/');
   await page.waitForFunction(() => document.title === 'bench-ready');
   const seeded = await page.evaluate(([n, k]) => window.rapportWorkspaceBench.seed('bench-workspace', n, k), [contacts, perContact]);
-  console.log(`seeded ${contacts} contacts, ${contacts * perContact} interactions in ${fmt(seeded.ms)}`);
+  console.log(seeded.reused ? `reused the seeded notebook (${contacts} contacts, ${seeded.interactions} interactions)` : `seeded ${contacts} contacts, ${contacts * perContact} interactions in ${fmt(seeded.ms)}`);
   const r = await page.evaluate((n) => window.rapportWorkspaceBench.measure('bench-workspace', n), contacts);
   const line = (name, x, target) => {
     console.log(`${name}: first ${fmt(x.firstMs ?? x.medianMs)}, median ${fmt(x.medianMs)}${x.rows !== undefined ? `, ${x.rows} rows` : ''} (target <= ${target} ms)`);

@@ -208,6 +208,10 @@ describe('lists read by index give what a pass over everything gives', () => {
     expect(listed.rows.map((r) => r.contact.id)).toEqual(quiet.rows.map((c) => c.id));
     expect(listed.leftOut).toEqual(quiet.leftOut);
     expect(listed.total).toBe(quiet.rows.length);
+    // Counted like the navigation: at most the cap (the list then says "1000+"), rows unchanged.
+    const bounded = await reactivateList(db, now, 12, 1000, 3);
+    expect(bounded.total).toBe(3);
+    expect(bounded.rows.map((r) => r.contact.id)).toEqual(listed.rows.map((r) => r.contact.id));
     expect(quiet.rows.length).toBeGreaterThan(5);
     expect(Object.values(quiet.leftOut).every((n) => n > 0)).toBe(true);
     expect(quiet.rows.every((c) => !outreachBlock(c, now))).toBe(true);
