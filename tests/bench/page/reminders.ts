@@ -95,7 +95,7 @@ export async function remindersBench(name: string, contacts: number, runs: numbe
     withoutAwaitingMs.push((await time(() => reminderSnapshot(db, at, noAwaiting)))[0]);
     followUpsMs.push((await time(() => db.followUps.where('openDue').belowOrEqual(today).toArray()))[0]);
     cadencesMs.push((await time(() => cadencesFallingDue(db, at)))[0]);
-    unansweredMs.push((await time(() => unansweredMessages(db, at)))[0]);
+    unansweredMs.push((await time(() => unansweredMessages(db, at, DEFAULT_REMINDER_SETTINGS.replyTargetDays)))[0]);
   }
   const kinds = first.snapshot.items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [item.kind]: (acc[item.kind] ?? 0) + 1 }), {});
   db.close();

@@ -4,7 +4,7 @@ import { RapportDB } from '../db';
 import { createContact } from './contacts';
 import { addFollowUp, setFollowUpDone } from './followups';
 import { addInteraction, captureInteractions } from './interactions';
-import { reminderSnapshot } from './reminders';
+import { reminderSnapshot, replyTargetSpanDays, unansweredMessages } from './reminders';
 
 let db: RapportDB;
 beforeEach(() => {
@@ -63,5 +63,34 @@ describe('reminderSnapshot', () => {
     const after = await reminderSnapshot(db, now, { ...DEFAULT_REMINDER_SETTINGS, awaitingReply: false });
     expect(after.badge).toEqual({ followUpsDue: 0, awaiting: 0 });
     expect(after.items.map((i) => i.kind).sort()).toEqual(['keep-in-touch', 'keep-in-touch']);
+  });
+});
+
+describe('unansweredMessages', () => {
+  it('gives every waiting contact: exact instants while the reply target may not be reached, the UTC day before that', async () => {
+    const ages = [0.5, 2, 5.5, 6.5, 10, 44, 46, 59.5, 61];
+    const ids: string[] = [];
+    for (const [n, days] of ages.entries()) {
+      const c = await createContact(db, { displayName: `W${n}` });
+      ids.push(c.id);
+      const at = new Date(now.getTime() - days * 86_400_000).toISOString();
+      await captureInteractions(db, [{ contactIds: [c.id], kind: 'email', channel: 'email', direction: 'inbound', occurredAt: at, source: { site: 'gmail', messageId: `m${n}` } }]);
+    }
+    const exactSince = (n: number) => new Date(now.getTime() - ages[n]! * 86_400_000).toISOString();
+    for (const target of [1, 30]) {
+      const span = replyTargetSpanDays(target);
+      const got = new Map((await unansweredMessages(db, now, target)).map((u) => [u.contactId, u.since]));
+      // The window is 60 days: the one of 61 days is not waiting any more.
+      expect([...got.keys()].sort(), `target ${target}`).toEqual(ids.slice(0, 8).sort());
+      for (const [n, days] of ages.slice(0, 8).entries()) {
+        const recentDay = new Date(now.getTime() - span * 86_400_000).toISOString().slice(0, 10);
+        const exact = exactSince(n);
+        expect(got.get(ids[n]!), `target ${target}, ${days} days`).toBe(exact.slice(0, 10) >= recentDay ? exact : `${exact.slice(0, 10)}T00:00:00.000Z`);
+      }
+    }
+    // Whatever the read, every message past the target is counted on the badge and keyed by its day.
+    const snap = await reminderSnapshot(db, now, DEFAULT_REMINDER_SETTINGS);
+    expect(snap.badge.awaiting).toBe(7);
+    expect(snap.items.filter((i) => i.kind === 'awaiting').map((i) => i.key).sort()).toEqual(ids.slice(0, 8).map((id, n) => `aw:${id}:${exactSince(n).slice(0, 10)}`).sort());
   });
 });
