@@ -8,7 +8,7 @@ import { setFocus as reportFocus } from '../../utils/messaging/client';
 import { ContactCard } from '../contact/ContactCard';
 import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
-import { useAutoLogWhenKnown } from './use-autolog';
+import { useAutoLogAfterShown } from './use-autolog';
 import { SavePageButton } from '../timeline/SavePageButton';
 import { lazyNamed, whenIdle } from '../ui/lazy';
 import { ExpandHandle, FrameControls, useFrameLayout } from './FrameControls';
@@ -45,7 +45,7 @@ export function SidebarApp({ search }: { search: string }) {
   const focusId = picked ?? matches?.[autoIndex]?.contact?.id;
   const focus = useLiveQuery(() => (focusId ? getContact(db, focusId) : undefined), [db, focusId]);
   const tabId = state.status === 'ready' ? state.tabId : undefined;
-  useAutoLogWhenKnown(tabId, context, matches);
+  useAutoLogAfterShown(tabId, context, matches);
 
   useEffect(() => {
     if (tabId !== undefined && tabId >= 0) void reportFocus(tabId, focusId ?? null);

@@ -60,14 +60,18 @@ export default defineBackground({
       onSiteContext: (tabId, context) => {
         if (context.site === 'linkedin') void enableSidePanelFor(tabId);
         // Touchpoints logged here change what is awaiting a reply: the badge is recounted.
-        else if (context.messages.length > 0) void autoLog.log(tabId, context).then((r) => (r.stored > 0 ? reminders.refresh() : undefined));
+        // Logged once the tab's sidebar has shown the people (it asks with `autolog/run`), not before.
+        else if (context.messages.length > 0) void autoLog.afterShown(tabId, context).then((r) => (r.stored > 0 ? reminders.refresh() : undefined));
       },
       async pageAction(message) {
         switch (message.type) {
           case 'autolog/run': {
             const context = await contexts.get(message.tabId);
-            if (!context) return null;
-            const logged = await autoLog.log(message.tabId, context);
+            if (!context) {
+              autoLog.release(message.tabId);
+              return null;
+            }
+            const logged = await autoLog.now(message.tabId, context);
             if (logged.stored > 0) await reminders.refresh();
             return logged;
           }

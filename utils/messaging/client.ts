@@ -107,7 +107,7 @@ export async function setFocus(tabId: number, contactId: string | null): Promise
   await ask({ type: 'focus/set', tabId, contactId }).catch(() => undefined);
 }
 
-/** Asks the background to log the mail thread on screen in a tab now (someone there became known). */
+/** Asks the background to log the mail thread on screen in a tab now (the sidebar has shown it, or someone there became known). */
 export async function runAutoLog(tabId: number): Promise<void> {
   await ask({ type: 'autolog/run', tabId }).catch(() => undefined);
 }
