@@ -4,7 +4,7 @@ import { getDb } from '../../utils/db/db';
 import { getContact } from '../../utils/db/repos/contacts';
 import type { Channel, ContactId } from '../../utils/domain/common';
 import { t } from '../../utils/i18n';
-import { setFocus as reportFocus } from '../../utils/messaging/client';
+import { onFocusRequested, setFocus as reportFocus } from '../../utils/messaging/client';
 import { ContactCard } from '../contact/ContactCard';
 import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
@@ -50,6 +50,13 @@ export function SidebarApp({ search }: { search: string }) {
   useEffect(() => {
     if (tabId !== undefined && tabId >= 0) void reportFocus(tabId, focusId ?? null);
   }, [tabId, focusId]);
+  // A click on a reminder about someone in this tab's open mail brings the tab forward: show them.
+  useEffect(
+    () => onFocusRequested((tab, id) => {
+      if (tab === tabId) setPick({ pageKey, id: id as ContactId });
+    }),
+    [tabId, pageKey],
+  );
 
   const [layout, setLayout] = useFrameLayout(tabId, frameHost);
   useEffect(() => whenIdle(() => LATER.forEach((part) => part.prefetch())), []);

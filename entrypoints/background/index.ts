@@ -23,7 +23,8 @@ export default defineBackground({
     const contexts = new ContextStore(browser.storage.session);
     const focus = new FocusStore();
     // Registered first, synchronously: the browser's start event is delivered only to listeners added at once.
-    const reminders = registerReminders(contexts);
+    // A click on a reminder tells the sidebar of the tab it brings forward whom to show (`broadcast` is defined below).
+    const reminders = registerReminders(contexts, (message) => broadcast(message));
     const autoLog = createAutoLogger();
     const ports = new Set<Browser.runtime.Port>();
     const backups = createBackups(getDb());

@@ -82,6 +82,13 @@ export function onContextChanged(listener: (tabId: number, context: PageContext 
   });
 }
 
+/** Calls back when the background asks a tab's sidebar to show a contact (a reminder about them was clicked). */
+export function onFocusRequested(listener: (tabId: number, contactId: string) => void): () => void {
+  return onBroadcast((message) => {
+    if (message.type === 'focus/changed' && message.contactId) listener(message.tabId, message.contactId);
+  });
+}
+
 /**
  * Calls back when the user switches tabs (the side panel follows the active tab). Told by the
  * background, not read from `browser.tabs`: Firefox gives a framed extension page no `tabs` API.

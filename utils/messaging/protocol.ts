@@ -104,6 +104,7 @@ export const BROADCAST_PORT = 'broadcasts';
 /** Background → extension pages. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context/changed'), tabId: TabId, context: PageContextSchema.nullable() }),
+  /** The sidebar of a tab should show this contact (a click on a reminder about them opened the tab). */
   z.object({ type: z.literal('focus/changed'), tabId: TabId, contactId: z.string().max(100).nullable() }),
   /** The keyboard shortcut was pressed in a webmail tab: its docked sidebar collapses or expands. */
   z.object({ type: z.literal('frame/toggle'), tabId: TabId }),

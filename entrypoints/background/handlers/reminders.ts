@@ -26,6 +26,7 @@ import {
 } from '../../../utils/domain/reminders';
 import { t } from '../../../utils/i18n';
 import type { ContextStore } from '../../../utils/messaging/context-store';
+import type { Broadcast } from '../../../utils/messaging/protocol';
 import {
   loadReminderSettings,
   loadReminderState,
@@ -125,8 +126,11 @@ async function setBadge(settings: ReminderSettings, counts: { followUpsDue: numb
   await Promise.all([action.setBadgeText({ text }), action.setTitle({ title }), text ? action.setBadgeBackgroundColor({ color: '#b3261e' }) : undefined]);
 }
 
-/** Opens a contact: the webmail tab whose open mail shows them (its docked sidebar), else the workspace. */
-async function openContact(contacts: ContextStore, contactId: string | undefined): Promise<void> {
+/**
+ * Opens a contact: the webmail tab whose open mail shows them, its docked sidebar told to show
+ * them (they may not be the person it shows first), else the workspace at the contact.
+ */
+async function openContact(contacts: ContextStore, broadcast: (message: Broadcast) => void, contactId: string | undefined): Promise<void> {
   if (contactId) {
     const contact = await getDb().contacts.get(contactId as never);
     const emails = new Set(contact?.emails ?? []);
@@ -137,6 +141,7 @@ async function openContact(contacts: ContextStore, contactId: string | undefined
         if (context?.view === 'email-thread' && context.people.some((p) => p.email && emails.has(p.email))) {
           await browser.tabs.update(tab.id, { active: true });
           if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+          broadcast({ type: 'focus/changed', tabId: tab.id, contactId });
           return;
         }
       }
@@ -215,7 +220,7 @@ function shownBadge(snapshot: { items: readonly ReminderItem[]; badge: { followU
 }
 
 /** Wires alarms, notifications and the badge; returns `refresh`, which recounts the badge. */
-export function registerReminders(contexts: ContextStore): { refresh(): Promise<void> } {
+export function registerReminders(contexts: ContextStore, broadcast: (message: Broadcast) => void = () => undefined): { refresh(): Promise<void> } {
   let queue: Promise<void> = Promise.resolve();
   const serial = (job: () => Promise<void>) => {
     queue = queue.then(job).catch(() => undefined);
@@ -262,7 +267,7 @@ export function registerReminders(contexts: ContextStore): { refresh(): Promise<
     const parsed = parseId(id);
     if (!parsed) return;
     void browser.notifications.clear(id);
-    void openContact(contexts, parsed.contactId).catch(() => undefined);
+    void openContact(contexts, broadcast, parsed.contactId).catch(() => undefined);
   });
   browser.notifications.onButtonClicked?.addListener((id, button) => {
     if (!parseId(id)) return;
