@@ -4,11 +4,11 @@ import { getDb } from '../../utils/db/db';
 import { getContact } from '../../utils/db/repos/contacts';
 import type { Channel, ContactId } from '../../utils/domain/common';
 import { t } from '../../utils/i18n';
-import { setFocus as reportFocus } from '../../utils/messaging/client';
+import { onFocusRequested, setFocus as reportFocus } from '../../utils/messaging/client';
 import { ContactCard } from '../contact/ContactCard';
 import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
-import { useAutoLogWhenKnown } from './use-autolog';
+import { useAutoLogAfterShown } from './use-autolog';
 import { SavePageButton } from '../timeline/SavePageButton';
 import { lazyNamed, whenIdle } from '../ui/lazy';
 import { ExpandHandle, FrameControls, useFrameLayout } from './FrameControls';
@@ -45,11 +45,18 @@ export function SidebarApp({ search }: { search: string }) {
   const focusId = picked ?? matches?.[autoIndex]?.contact?.id;
   const focus = useLiveQuery(() => (focusId ? getContact(db, focusId) : undefined), [db, focusId]);
   const tabId = state.status === 'ready' ? state.tabId : undefined;
-  useAutoLogWhenKnown(tabId, context, matches);
+  useAutoLogAfterShown(tabId, context, matches);
 
   useEffect(() => {
     if (tabId !== undefined && tabId >= 0) void reportFocus(tabId, focusId ?? null);
   }, [tabId, focusId]);
+  // A click on a reminder about someone in this tab's open mail brings the tab forward: show them.
+  useEffect(
+    () => onFocusRequested((tab, id) => {
+      if (tab === tabId) setPick({ pageKey, id: id as ContactId });
+    }),
+    [tabId, pageKey],
+  );
 
   const [layout, setLayout] = useFrameLayout(tabId, frameHost);
   useEffect(() => whenIdle(() => LATER.forEach((part) => part.prefetch())), []);

@@ -6,7 +6,7 @@ import { sourceKeyOf } from '../../utils/domain/interaction';
 import { t } from '../../utils/i18n';
 import type { PageContext } from '../../utils/sites/types';
 import { errorMessage } from '../ui/ErrorText';
-import { captureConversation } from './CaptureButton';
+import { captureConversation } from '../../utils/db/repos/capture-conversation';
 
 /**
  * LinkedIn: nothing is logged automatically (platform rules), so the sidebar says how many messages

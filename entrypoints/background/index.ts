@@ -23,7 +23,8 @@ export default defineBackground({
     const contexts = new ContextStore(browser.storage.session);
     const focus = new FocusStore();
     // Registered first, synchronously: the browser's start event is delivered only to listeners added at once.
-    const reminders = registerReminders(contexts);
+    // A click on a reminder tells the sidebar of the tab it brings forward whom to show (`broadcast` is defined below).
+    const reminders = registerReminders(contexts, (message) => broadcast(message));
     const autoLog = createAutoLogger();
     const ports = new Set<Browser.runtime.Port>();
     const backups = createBackups(getDb());
@@ -60,14 +61,18 @@ export default defineBackground({
       onSiteContext: (tabId, context) => {
         if (context.site === 'linkedin') void enableSidePanelFor(tabId);
         // Touchpoints logged here change what is awaiting a reply: the badge is recounted.
-        else if (context.messages.length > 0) void autoLog.log(tabId, context).then((r) => (r.stored > 0 ? reminders.refresh() : undefined));
+        // Logged once the tab's sidebar has shown the people (it asks with `autolog/run`), not before.
+        else if (context.messages.length > 0) void autoLog.afterShown(tabId, context).then((r) => (r.stored > 0 ? reminders.refresh() : undefined));
       },
       async pageAction(message) {
         switch (message.type) {
           case 'autolog/run': {
             const context = await contexts.get(message.tabId);
-            if (!context) return null;
-            const logged = await autoLog.log(message.tabId, context);
+            if (!context) {
+              autoLog.release(message.tabId);
+              return null;
+            }
+            const logged = await autoLog.now(message.tabId, context);
             if (logged.stored > 0) await reminders.refresh();
             return logged;
           }

@@ -238,7 +238,7 @@ try {
     check(results.autoLog.againMedianMs <= 10, `auto-log of an already logged 30-message thread: ${fmt(results.autoLog.againMedianMs)} > 10 ms`);
 
     // 2. The sidebar's update on the 30-message thread with its senders known: page load -> known
-    //    sender shown, automatic logging on vs off (the logging runs in the background).
+    //    sender shown, automatic logging on (30 entries written on each load) vs off, alternating.
     const THREAD30 = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTXyZaBcDeFgHiJkLmNoPqRsT';
     await serveFixture(THREAD30, 'gmail/2026-11-25-thread-30.html');
     const page = await b.context.newPage();
@@ -257,24 +257,55 @@ try {
       await settings.waitForFunction((want) => document.querySelector('[data-testid="setting-autolog"]').checked === want, on);
     };
     const loadToKnown = async () => {
-      const samples = [];
-      for (let i = 0; i < 12; i++) {
-        await page.reload();
-        frame = await sidebarFrame(page);
-        await frame.locator('[data-testid="person"][data-role="sender"][data-known="true"]').first().waitFor();
-        const start = await page.evaluate(() => performance.timeOrigin);
-        const shown = await frame.evaluate(() => performance.timeOrigin + performance.now());
-        // From the page's navigation start to the known contact shown (both clocks share the time origin base).
-        samples.push(shown - start);
-      }
-      return median(samples);
+      await page.reload();
+      frame = await sidebarFrame(page);
+      // The time is read in the sidebar at the frame the known sender is found in (polled every
+      // animation frame), not after a further round trip, which would wait for whatever the
+      // sidebar does next (the logging's live-query updates come after the paint by design).
+      const found = await frame.waitForFunction(
+        () => document.querySelector('[data-testid="person"][data-role="sender"][data-known="true"]') && performance.timeOrigin + performance.now(),
+        undefined,
+        { polling: 'raf' },
+      );
+      const shown = await found.jsonValue();
+      const start = await page.evaluate(() => performance.timeOrigin);
+      // From the page's navigation start to the known contact shown (both clocks share the time origin base).
+      return shown - start;
     };
-    await toggle(false);
-    const off = await loadToKnown();
+    // Every load a first view: the thread's entries are removed before it (bare IndexedDB, so the
+    // 30 messages are written again when logging is on).
+    const forgetThread = () =>
+      settings.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const open = indexedDB.open('rapport');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction(['interactions', 'interactionLinks'], 'readwrite');
+              tx.objectStore('interactions').clear();
+              tx.objectStore('interactionLinks').clear();
+              tx.oncomplete = () => (db.close(), resolve());
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+      );
+    // Off and on alternate, reload by reload: a busy machine's drift falls on both sides alike.
+    const samples = { off: [], on: [] };
+    for (let i = 0; i < 12; i++) {
+      for (const on of i % 2 ? [true, false] : [false, true]) {
+        await toggle(on);
+        await forgetThread();
+        samples[on ? 'on' : 'off'].push(await loadToKnown());
+      }
+    }
     await toggle(true);
-    const on = await loadToKnown();
-    results.autoLogSidebar = { offMedianMs: off, onMedianMs: on, addedMs: on - off };
-    report(`sidebar on the 30-message thread, page load -> known contact shown: ${off.toFixed(1)} ms with automatic logging off, ${on.toFixed(1)} ms on: +${(on - off).toFixed(1)} ms (target <= 10 ms)`);
+    const off = median(samples.off);
+    const on = median(samples.on);
+    // The pairs of one iteration ran back to back: their differences show how much is noise.
+    const paired = median(samples.on.map((ms, i) => ms - samples.off[i]));
+    results.autoLogSidebar = { offMedianMs: off, onMedianMs: on, addedMs: on - off, pairedDiffMedianMs: paired, samples };
+    report(`sidebar on the 30-message thread, page load -> known contact shown: ${off.toFixed(1)} ms with automatic logging off, ${on.toFixed(1)} ms on (30 entries written each load): ${on - off >= 0 ? '+' : ''}${(on - off).toFixed(1)} ms (target <= 10 ms); median of the 12 back-to-back pairs' differences ${paired.toFixed(1)} ms; off ${samples.off.map((x) => x.toFixed(0)).join(' ')}; on ${samples.on.map((x) => x.toFixed(0)).join(' ')}`);
     check(on - off <= 10, `automatic logging adds ${(on - off).toFixed(1)} ms > 10 ms to the sidebar's update`);
     await settings.close();
     await page.close();

@@ -87,3 +87,13 @@ export function neverLogMatcher(list: readonly NeverLogEntry[]): (email: string 
     }
   };
 }
+
+/**
+ * A contact the list covers whole (every address of theirs is on it: a colleague, a private
+ * contact): never attached to an entry by a way that shows no address — their LinkedIn profile, or
+ * being the contact in focus when a conversation is saved. A contact with one listed address among
+ * others is still logged by the others.
+ */
+export function neverLoggedContact(neverLog: (email: string | undefined) => boolean, emails: readonly string[]): boolean {
+  return emails.length > 0 && emails.every((email) => neverLog(email));
+}

@@ -3,15 +3,21 @@ import {
   CATCH_UP_GAP_MS,
   DEFAULT_REMINDER_SETTINGS,
   addWorkingDays,
+  awaitingForBadge,
   badgeCounts,
   badgeText,
+  dismissReminders,
   followUpDueAt,
+  keysAnnouncedAt,
   mayNotifyAt,
   nextAllowed,
+  parseReminderKey,
   planRun,
   readReminderSettings,
   readReminderState,
   replyDueAt,
+  snoozeReminders,
+  tomorrowAt,
   type ReminderItem,
   type ReminderSettings,
   type ReminderState,
@@ -203,5 +209,82 @@ describe('badge', () => {
     expect(badgeText(badgeCounts(settings({ followUps: false, awaitingReply: false, keepInTouch: false }), { followUpsDue: 2, awaiting: 1 }))).toBe('');
     expect(badgeText({ followUpsDue: 0, awaiting: 0 })).toBe('');
     expect(badgeText({ followUpsDue: 120, awaiting: 0 })).toBe('99+');
+  });
+});
+
+describe('"Done" and "Tomorrow" on a notification', () => {
+  const awaiting = (contactId: string, since: string): ReminderItem => ({
+    key: `aw:${contactId}:${since}`,
+    kind: 'awaiting',
+    contactId,
+    dueAt: replyDueAt(since, DEFAULT_REMINDER_SETTINGS).getTime(),
+  });
+  const cadence = (contactId: string, day: string): ReminderItem => ({
+    key: `kit:${contactId}:${day}`,
+    kind: 'keep-in-touch',
+    contactId,
+    dueAt: followUpDueAt(day, DEFAULT_REMINDER_SETTINGS).getTime(),
+  });
+  // Friday 27 Nov, 10:00: their message is due for an answer on Monday 30 at 10:00.
+  const anke = awaiting('ct_anke', at(27, 10).toISOString());
+  const bert = cadence('ct_bert', '2026-11-30');
+
+  it('"Tomorrow" brings a keep-in-touch or awaiting reminder back tomorrow at the time of day, not before', () => {
+    const monday = planRun({ now: at(30, 10, 5), settings: settings(), state: empty, items: [anke, bert], startup: false });
+    expect(monday.notices).toHaveLength(2);
+    expect(tomorrowAt(at(30, 10, 6), settings())).toBe(new Date(2026, 11, 1, 9).getTime());
+    expect(tomorrowAt(at(30, 10, 6), settings({ timeOfDay: '07:30' }))).toBe(new Date(2026, 11, 1, 7, 30).getTime());
+    const snoozed = snoozeReminders(monday.state, [anke.key, bert.key], tomorrowAt(at(30, 10, 6), settings()));
+    // Monday afternoon: quiet about both; the badge no longer counts Anke today.
+    const later = planRun({ now: at(30, 15), settings: settings(), state: snoozed, items: [anke, bert], startup: false });
+    expect(later.notices).toEqual([]);
+    expect(awaitingForBadge([anke, bert], snoozed, at(30, 15))).toBe(0);
+    expect(later.nextRunAt).toBeLessThanOrEqual(new Date(2026, 11, 1, 9).getTime());
+    // Tuesday 09:00 (the browser ran all night: no catch-up): both again, once.
+    const awake = (state: ReminderState, now: Date) => ({ ...state, lastRunAt: now.getTime() - 60_000 });
+    const tuesday = planRun({ now: new Date(2026, 11, 1, 9), settings: settings(), state: awake(later.state, new Date(2026, 11, 1, 9)), items: [anke, bert], startup: false });
+    expect(tuesday.notices.map((n) => (n.type === 'single' ? n.item.key : 'summary'))).toEqual([anke.key, bert.key]);
+    expect(tuesday.state.snoozed).toEqual({});
+    expect(awaitingForBadge([anke], tuesday.state, new Date(2026, 11, 1, 9))).toBe(1);
+    expect(planRun({ now: new Date(2026, 11, 1, 9, 30), settings: settings(), state: tuesday.state, items: [anke, bert], startup: false }).notices).toEqual([]);
+  });
+
+  it('"Tomorrow" on a Friday waits for Monday when weekends are off', () => {
+    const friday = at(27, 11);
+    const snoozed = snoozeReminders(empty, [bert.key], tomorrowAt(friday, settings()));
+    const early = { ...bert, dueAt: at(27, 9).getTime() };
+    expect(planRun({ now: at(28, 9), settings: settings(), state: snoozed, items: [early], startup: false }).notices).toEqual([]);
+    expect(planRun({ now: at(30, 9), settings: settings(), state: snoozed, items: [early], startup: false }).notices).toHaveLength(1);
+  });
+
+  it('"Done" ends an awaiting reminder for that message: no notification, not in the badge; a newer message is a new one', () => {
+    const shown = planRun({ now: at(30, 10, 5), settings: settings(), state: empty, items: [anke], startup: false });
+    const done = dismissReminders(shown.state, [anke.key], at(30, 10, 6));
+    expect(awaitingForBadge([anke], done, at(30, 11))).toBe(0);
+    const a = planRun({ now: new Date(2026, 11, 1, 9), settings: settings(), state: { ...done, fired: {} }, items: [anke], startup: false });
+    expect(a.notices).toEqual([]);
+    expect(a.state.dismissed).toEqual({ [anke.key]: at(30, 10, 6).getTime() });
+    const newer = awaiting('ct_anke', at(30, 12).toISOString());
+    const b = planRun({ now: new Date(2026, 11, 1, 13), settings: settings(), state: { ...a.state, lastRunAt: new Date(2026, 11, 1, 12, 59).getTime() }, items: [newer], startup: false });
+    expect(b.notices).toEqual([{ type: 'single', item: newer }]);
+    // The old message's key is no longer current: forgotten.
+    expect(b.state.dismissed).toEqual({});
+  });
+
+  it('a summary\'s "Tomorrow" finds the reminders it announced by the run that announced them', () => {
+    const items = [followUp('f1', 30), followUp('f2', 30), anke, bert];
+    const run = planRun({ now: at(30, 10, 5), settings: settings(), state: empty, items, startup: false });
+    expect(run.notices).toHaveLength(1);
+    expect(run.notices[0]!.type).toBe('summary');
+    const later = planRun({ now: at(30, 11), settings: settings(), state: run.state, items: [...items, cadence('ct_carla', '2026-11-30')], startup: false });
+    expect(keysAnnouncedAt(later.state, at(30, 10, 5).getTime()).sort()).toEqual(items.map((i) => i.key).sort());
+  });
+
+  it('reads the kind and id back from a key, ids with colons included', () => {
+    expect(parseReminderKey('fu:fu_1:2026-11-30')).toEqual({ kind: 'followup', id: 'fu_1' });
+    expect(parseReminderKey('kit:ct:imported:7:2026-11-30')).toEqual({ kind: 'keep-in-touch', id: 'ct:imported:7' });
+    expect(parseReminderKey('aw:ct_a:2026-11-27T09:00:00.000Z')).toEqual({ kind: 'awaiting', id: 'ct_a' });
+    expect(parseReminderKey('aw:ct:x:2026-11-27T09:00:00.000Z')).toEqual({ kind: 'awaiting', id: 'ct:x' });
+    expect(parseReminderKey('nonsense')).toBeUndefined();
   });
 });

@@ -141,7 +141,7 @@ export function replyDueAt(receivedAt: string, settings: ReminderSettings): Date
 
 /** One reminder: a key that names it for good (it fires once), whom it is about, and when it is due. */
 export interface ReminderItem {
-  /** `fu:<follow-up id>:<due>`, `kit:<contact id>:<due day>`, `aw:<interaction id>`: a snoozed follow-up is a new reminder. */
+  /** `fu:<follow-up id>:<due>`, `kit:<contact id>:<due day>`, `aw:<contact id>:<their message's instant>`: a snoozed follow-up, a newer message are new reminders. */
   key: string;
   kind: ReminderKind;
   contactId: string;
@@ -162,6 +162,10 @@ export const ReminderStateSchema = z.object({
   fired: z.record(z.string(), z.number()).default({}),
   /** A catch-up fell in quiet hours or on a weekend: announce it as missed when allowed. */
   catchUpPending: z.boolean().default(false),
+  /** "Tomorrow" on a keep-in-touch or awaiting-reply notification: key → not before (epoch ms), then announced again. */
+  snoozed: z.record(z.string(), z.number()).default({}),
+  /** "Done" on an awaiting-reply notification: that message's reminder is over (no notification, not in the badge). */
+  dismissed: z.record(z.string(), z.number()).default({}),
 });
 export type ReminderState = z.infer<typeof ReminderStateSchema>;
 
@@ -222,10 +226,15 @@ function countKinds(items: readonly ReminderItem[]): ReminderCounts {
  */
 export function planRun({ now, settings, state, items, startup }: RunInput): RunPlan {
   const t = now.getTime();
-  const enabled = items.filter((item) => kindEnabled(settings, item.kind));
   const current = new Set(items.map((item) => item.key));
-  const fired: Record<string, number> = {};
-  for (const [key, at] of Object.entries(state.fired)) if (current.has(key)) fired[key] = at;
+  const only = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).filter(([key]) => current.has(key)));
+  const fired = only(state.fired);
+  const snoozed = only(state.snoozed);
+  const dismissed = only(state.dismissed);
+  // A snoozed reminder is due again when its snooze ends; a dismissed one never again.
+  const enabled = items
+    .filter((item) => kindEnabled(settings, item.kind) && dismissed[item.key] === undefined)
+    .map((item) => (snoozed[item.key] !== undefined ? { ...item, dueAt: Math.max(item.dueAt, snoozed[item.key]!) } : item));
 
   const gap = state.lastRunAt !== undefined && t - state.lastRunAt > CATCH_UP_GAP_MS;
   const fresh = enabled.filter((item) => item.dueAt <= t && fired[item.key] === undefined).sort((a, b) => a.dueAt - b.dueAt);
@@ -244,13 +253,16 @@ export function planRun({ now, settings, state, items, startup }: RunInput): Run
       } else {
         for (const item of fresh) notices.push({ type: 'single', item });
       }
-      for (const item of fresh) fired[item.key] = t;
+      for (const item of fresh) {
+        fired[item.key] = t;
+        delete snoozed[item.key];
+      }
     }
   }
 
   return {
     notices,
-    state: { lastRunAt: t, fired, catchUpPending },
+    state: { lastRunAt: t, fired, catchUpPending, snoozed, dismissed },
     nextRunAt: nextRun(now, settings, enabled, fired, notices.length === 0 && fresh.length > 0),
   };
 }
@@ -304,3 +316,57 @@ export function nextMidnight(now: Date): number {
 
 /** The oldest a keep-in-touch cadence may have fallen due to still be announced (catch-up after a long absence). */
 export const KEEP_IN_TOUCH_NOTIFY_DAYS = 14;
+
+/** When "Tomorrow" on a notification brings a reminder back: tomorrow at the chosen time of day (epoch ms). */
+export function tomorrowAt(now: Date, settings: ReminderSettings): number {
+  return atLocal(addDays(localDay(now), 1), settings.timeOfDay).getTime();
+}
+
+/** "Tomorrow" on a keep-in-touch or awaiting-reply reminder: announced again at `until`, not today. */
+export function snoozeReminders(state: ReminderState, keys: readonly string[], until: number): ReminderState {
+  const fired = { ...state.fired };
+  const snoozed = { ...state.snoozed };
+  for (const key of keys) {
+    delete fired[key];
+    snoozed[key] = until;
+  }
+  return { ...state, fired, snoozed };
+}
+
+/** "Done" on an awaiting-reply reminder: that message needs no more reminding (a newer message is a new reminder). */
+export function dismissReminders(state: ReminderState, keys: readonly string[], now: Date): ReminderState {
+  const dismissed = { ...state.dismissed };
+  const snoozed = { ...state.snoozed };
+  for (const key of keys) {
+    dismissed[key] = now.getTime();
+    delete snoozed[key];
+  }
+  return { ...state, dismissed, snoozed };
+}
+
+/** The keys a summary notification of the run at `runAt` announced (each key remembers the run that announced it). */
+export function keysAnnouncedAt(state: ReminderState, runAt: number): string[] {
+  return Object.entries(state.fired)
+    .filter(([, at]) => at === runAt)
+    .map(([key]) => key);
+}
+
+/**
+ * The badge's "awaiting your reply" without the reminders the user answered from a notification:
+ * dismissed ones, and those snoozed until a later time (they are back when the snooze ends).
+ */
+export function awaitingForBadge(items: readonly ReminderItem[], state: ReminderState, now: Date): number {
+  const t = now.getTime();
+  return items.filter(
+    (item) => item.kind === 'awaiting' && item.dueAt <= t && state.dismissed[item.key] === undefined && !((state.snoozed[item.key] ?? 0) > t),
+  ).length;
+}
+
+/** What a reminder key names: `fu:<follow-up id>:<due>`, `kit:<contact id>:<day>`, `aw:<contact id>:<since>`. */
+export function parseReminderKey(key: string): { kind: ReminderKind; id: string } | undefined {
+  // Ids may hold colons (imported data): the day or instant at the end is what is matched.
+  const match = /^(fu|kit):(.+):\d{4}-\d{2}-\d{2}$/.exec(key) ?? /^(aw):(.+):\d{4}-\d{2}-\d{2}T[^:]*:[^:]*:[^:]*$/.exec(key);
+  if (!match) return undefined;
+  const kind: ReminderKind = match[1] === 'fu' ? 'followup' : match[1] === 'kit' ? 'keep-in-touch' : 'awaiting';
+  return { kind, id: match[2]! };
+}

@@ -82,6 +82,13 @@ export function onContextChanged(listener: (tabId: number, context: PageContext 
   });
 }
 
+/** Calls back when the background asks a tab's sidebar to show a contact (a reminder about them was clicked). */
+export function onFocusRequested(listener: (tabId: number, contactId: string) => void): () => void {
+  return onBroadcast((message) => {
+    if (message.type === 'focus/changed' && message.contactId) listener(message.tabId, message.contactId);
+  });
+}
+
 /**
  * Calls back when the user switches tabs (the side panel follows the active tab). Told by the
  * background, not read from `browser.tabs`: Firefox gives a framed extension page no `tabs` API.
@@ -107,7 +114,7 @@ export async function setFocus(tabId: number, contactId: string | null): Promise
   await ask({ type: 'focus/set', tabId, contactId }).catch(() => undefined);
 }
 
-/** Asks the background to log the mail thread on screen in a tab now (someone there became known). */
+/** Asks the background to log the mail thread on screen in a tab now (the sidebar has shown it, or someone there became known). */
 export async function runAutoLog(tabId: number): Promise<void> {
   await ask({ type: 'autolog/run', tabId }).catch(() => undefined);
 }

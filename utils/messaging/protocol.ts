@@ -38,8 +38,9 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   /** The tab that hosts the asking frame (the docked sidebar in webmail). */
   z.object({ type: z.literal('frame/tab') }),
   /**
-   * Someone on screen in a tab became known (added, merged): log the tab's mail thread now rather
-   * than on its next view. The background re-reads the context it stored for the tab.
+   * The tab's sidebar has shown the people on screen (sent after paint), or someone there became
+   * known (added, merged): log the tab's mail thread now. The background re-reads the context it
+   * stored for the tab; threads it held until the sidebar was shown go first.
    */
   z.object({ type: z.literal('autolog/run'), tabId: TabId }),
   /** Which contact the sidebar of a tab has in focus (context-menu captures go to them). */
@@ -103,6 +104,7 @@ export const BROADCAST_PORT = 'broadcasts';
 /** Background → extension pages. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context/changed'), tabId: TabId, context: PageContextSchema.nullable() }),
+  /** The sidebar of a tab should show this contact (a click on a reminder about them opened the tab). */
   z.object({ type: z.literal('focus/changed'), tabId: TabId, contactId: z.string().max(100).nullable() }),
   /** The keyboard shortcut was pressed in a webmail tab: its docked sidebar collapses or expands. */
   z.object({ type: z.literal('frame/toggle'), tabId: TabId }),

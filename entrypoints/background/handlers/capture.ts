@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '../../../utils/db/db';
 import { addInteraction } from '../../../utils/db/repos/interactions';
+import { isNeverLogged } from '../../../utils/db/repos/logging-settings';
 import type { ContactId } from '../../../utils/domain/common';
 import type { Interaction } from '../../../utils/domain/interaction';
 import { t } from '../../../utils/i18n';
@@ -39,8 +40,13 @@ export class FocusStore {
   }
 }
 
-/** Reads the page in a tab with Readability and stores it as a note for a contact. */
+/**
+ * Reads the page in a tab with Readability and stores it as a note for a contact. A contact the
+ * never-log list covers whole (a colleague, a private contact) gets nothing, not even an open mail
+ * saved as a page: refused before the page is read.
+ */
 export async function savePageNote(tabId: number, contactId: string, selectionOnly: boolean): Promise<Interaction> {
+  if (await isNeverLogged(getDb(), contactId as ContactId)) throw new Error(t('neverLogRefusedContact'));
   const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/readability.js'] });
   const raw = (injection?.result ?? {}) as Record<string, unknown>;
   const selected = typeof raw.selectionText === 'string' ? raw.selectionText : '';

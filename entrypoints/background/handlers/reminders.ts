@@ -1,21 +1,32 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '../../../utils/db/db';
 import { setFollowUpDone, snoozeFollowUp } from '../../../utils/db/repos/followups';
+import { addInteraction } from '../../../utils/db/repos/interactions';
+import { getLoggingSettings } from '../../../utils/db/repos/logging-settings';
 import { contactNames, reminderSnapshot } from '../../../utils/db/repos/reminders';
 import { snoozeDay } from '../../../utils/db/repos/workspace';
-import type { FollowUpId } from '../../../utils/domain/common';
+import type { ContactId, FollowUpId } from '../../../utils/domain/common';
 import {
   REMINDER_KINDS,
+  awaitingForBadge,
   badgeCounts,
   badgeText,
+  dismissReminders,
+  keysAnnouncedAt,
+  parseReminderKey,
   planRun,
   remindersOff,
+  snoozeReminders,
+  tomorrowAt,
   type Notice,
   type ReminderKind,
   type ReminderSettings,
+  type ReminderItem,
+  type ReminderState,
 } from '../../../utils/domain/reminders';
 import { t } from '../../../utils/i18n';
 import type { ContextStore } from '../../../utils/messaging/context-store';
+import type { Broadcast } from '../../../utils/messaging/protocol';
 import {
   loadReminderSettings,
   loadReminderState,
@@ -28,7 +39,17 @@ import { toolbarAction } from './side-panel';
  * Thin wiring of reminders (issue 11): an alarm runs `reminderSnapshot` + `planRun` (pure, in
  * utils/) and shows what they return; the badge is recounted on every run, on every notebook
  * change a page reports, on a settings change and at midnight. Notification ids carry what a
- * click or a button needs: `rapport|<kind>|<contact id>|<follow-up id>`.
+ * click or a button needs: `rapport|<kind>|<contact id>|<ref>`, the ref being the follow-up's id,
+ * the keep-in-touch or awaiting-reply reminder's key, or (a summary) the run that announced it.
+ *
+ * Buttons act without opening anything. Follow-up: "Done" marks it done, "Tomorrow" moves it to
+ * tomorrow. Keep-in-touch: "Done" means the contact was reached, which the notebook knows as a real
+ * touchpoint: one entry "in touch" (outbound, channel "other", editable on the timeline) is logged
+ * now, so the cadence, the last contact and the guard count it like any other contact; "Tomorrow"
+ * announces it again tomorrow. Awaiting reply: "Done" ends that message's reminder (and takes it
+ * off the badge; a newer message from them is a new reminder), "Tomorrow" announces it again
+ * tomorrow. A summary offers "Tomorrow" only (all it announced, tomorrow): marking several unseen
+ * items done at once is not what a click on a count means; its click opens the Today list.
  */
 
 const ALARM = 'reminders';
@@ -47,32 +68,34 @@ interface Shown {
   id: string;
   title: string;
   message: string;
-  buttons: boolean;
+  /** Button titles, in the order `onButtonClicked` numbers them. */
+  buttons: string[];
 }
 
-function describe(notice: Notice, names: Map<string, string>): Shown {
+function describe(notice: Notice, names: Map<string, string>, runAt: number): Shown {
   if (notice.type === 'summary') {
     const parts = REMINDER_KINDS.filter((kind) => notice.counts[kind] > 0).map((kind) => countText(kind, notice.counts[kind]));
     return {
-      id: `${PREFIX}summary|${notice.contactId ?? ''}|${Date.now()}`,
+      id: `${PREFIX}summary|${notice.contactId ?? ''}|${runAt}`,
       title: t('rem_summaryTitle'),
       message: t(notice.catchUp ? 'rem_summaryCatchUp' : 'rem_summaryNow', parts.join(', ')),
-      buttons: false,
+      buttons: [t('rem_buttonTomorrow')],
     };
   }
   const { item } = notice;
   const name = item.contactName ?? names.get(item.contactId) ?? t('rem_someone');
-  const id = `${PREFIX}${item.kind}|${item.contactId}|${item.followUpId ?? ''}`;
-  if (item.kind === 'followup') return { id, title: t('rem_followUpTitle', name), message: item.what ?? '', buttons: true };
-  if (item.kind === 'keep-in-touch') return { id, title: t('rem_keepInTouchTitle', name), message: t('rem_keepInTouchText'), buttons: false };
-  return { id, title: t('rem_awaitingTitle', name), message: item.what ? t('rem_awaitingText', item.what) : t('rem_awaitingTextNoSubject'), buttons: false };
+  const buttons = [t('rem_buttonDone'), t('rem_buttonTomorrow')];
+  if (item.kind === 'followup') return { id: `${PREFIX}followup|${item.contactId}|${item.followUpId ?? ''}`, title: t('rem_followUpTitle', name), message: item.what ?? '', buttons };
+  const id = `${PREFIX}${item.kind}|${item.contactId}|${item.key}`;
+  if (item.kind === 'keep-in-touch') return { id, title: t('rem_keepInTouchTitle', name), message: t('rem_keepInTouchText'), buttons };
+  return { id, title: t('rem_awaitingTitle', name), message: item.what ? t('rem_awaitingText', item.what) : t('rem_awaitingTextNoSubject'), buttons };
 }
 
 async function show(shown: Shown): Promise<void> {
   const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL('/icon/128.png'), title: shown.title, message: shown.message };
-  if (shown.buttons) {
+  if (shown.buttons.length > 0) {
     try {
-      await browser.notifications.create(shown.id, { ...base, buttons: [{ title: t('rem_buttonDone') }, { title: t('rem_buttonTomorrow') }] } as never);
+      await browser.notifications.create(shown.id, { ...base, buttons: shown.buttons.map((title) => ({ title })) } as never);
       return;
     } catch {
       // Firefox has no notification buttons: the same notification without them (a click opens the contact).
@@ -103,8 +126,11 @@ async function setBadge(settings: ReminderSettings, counts: { followUpsDue: numb
   await Promise.all([action.setBadgeText({ text }), action.setTitle({ title }), text ? action.setBadgeBackgroundColor({ color: '#b3261e' }) : undefined]);
 }
 
-/** Opens a contact: the webmail tab whose open mail shows them (its docked sidebar), else the workspace. */
-async function openContact(contacts: ContextStore, contactId: string | undefined): Promise<void> {
+/**
+ * Opens a contact: the webmail tab whose open mail shows them, its docked sidebar told to show
+ * them (they may not be the person it shows first), else the workspace at the contact.
+ */
+async function openContact(contacts: ContextStore, broadcast: (message: Broadcast) => void, contactId: string | undefined): Promise<void> {
   if (contactId) {
     const contact = await getDb().contacts.get(contactId as never);
     const emails = new Set(contact?.emails ?? []);
@@ -115,6 +141,7 @@ async function openContact(contacts: ContextStore, contactId: string | undefined
         if (context?.view === 'email-thread' && context.people.some((p) => p.email && emails.has(p.email))) {
           await browser.tabs.update(tab.id, { active: true });
           if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+          broadcast({ type: 'focus/changed', tabId: tab.id, contactId });
           return;
         }
       }
@@ -124,14 +151,76 @@ async function openContact(contacts: ContextStore, contactId: string | undefined
   await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
 }
 
-function parseId(id: string): { kind: string; contactId?: string; followUpId?: string } | undefined {
+function parseId(id: string): { kind: string; contactId?: string; ref?: string } | undefined {
   if (!id.startsWith(PREFIX)) return undefined;
-  const [kind = '', contactId = '', followUpId = ''] = id.slice(PREFIX.length).split('|');
-  return { kind, ...(contactId ? { contactId } : {}), ...(followUpId ? { followUpId } : {}) };
+  const [kind = '', contactId = '', ...rest] = id.slice(PREFIX.length).split('|');
+  const ref = rest.join('|');
+  return { kind, ...(contactId ? { contactId } : {}), ...(ref ? { ref } : {}) };
+}
+
+/** Moves a follow-up to tomorrow; one erased meanwhile is left alone. */
+async function followUpTomorrow(followUpId: string, now: Date): Promise<void> {
+  await snoozeFollowUp(getDb(), followUpId as FollowUpId, snoozeDay('tomorrow', now), now).catch(() => undefined);
+}
+
+/**
+ * What a notification button does (see the comment at the top), at `now`. Follow-ups change in the
+ * notebook; keep-in-touch and awaiting-reply reminders in the alarm's memory, except a keep-in-touch
+ * "Done", which logs the touchpoint (once per reminder: its key is the entry's source key).
+ */
+export async function reminderButton(notificationId: string, button: number, now: Date): Promise<void> {
+  const parsed = parseId(notificationId);
+  if (!parsed?.ref) return;
+  const { kind, contactId, ref } = parsed;
+  const done = button === 0 && kind !== 'summary';
+  if (kind === 'followup') {
+    if (done) await setFollowUpDone(getDb(), ref as FollowUpId, true, now).catch(() => undefined);
+    else await followUpTomorrow(ref, now);
+    return;
+  }
+  if (kind === 'keep-in-touch' && done) {
+    if (!contactId) return;
+    const logging = await getLoggingSettings(getDb());
+    await addInteraction(
+      getDb(),
+      {
+        contactIds: [contactId as ContactId],
+        kind: 'message',
+        channel: 'other',
+        direction: 'outbound',
+        department: logging.department,
+        occurredAt: now.toISOString(),
+        subject: t('rem_reachedSubject'),
+        text: '',
+        source: { site: 'manual', messageId: ref },
+      },
+      now,
+    ).catch(() => undefined);
+    return;
+  }
+  const [settings, state] = await Promise.all([loadReminderSettings(), loadReminderState()]);
+  if (kind === 'summary') {
+    const keys = keysAnnouncedAt(state, Number(ref));
+    const others: string[] = [];
+    for (const key of keys) {
+      const named = parseReminderKey(key);
+      if (named?.kind === 'followup') await followUpTomorrow(named.id, now);
+      else others.push(key);
+    }
+    await saveReminderState(snoozeReminders(state, others, tomorrowAt(now, settings)));
+    return;
+  }
+  if (kind !== 'keep-in-touch' && kind !== 'awaiting') return;
+  await saveReminderState(done ? dismissReminders(state, [ref], now) : snoozeReminders(state, [ref], tomorrowAt(now, settings)));
+}
+
+/** The badge's figures: follow-ups as read, awaiting without the reminders answered from a notification. */
+function shownBadge(snapshot: { items: readonly ReminderItem[]; badge: { followUpsDue: number } }, state: ReminderState, now: Date) {
+  return { followUpsDue: snapshot.badge.followUpsDue, awaiting: awaitingForBadge(snapshot.items, state, now) };
 }
 
 /** Wires alarms, notifications and the badge; returns `refresh`, which recounts the badge. */
-export function registerReminders(contexts: ContextStore): { refresh(): Promise<void> } {
+export function registerReminders(contexts: ContextStore, broadcast: (message: Broadcast) => void = () => undefined): { refresh(): Promise<void> } {
   let queue: Promise<void> = Promise.resolve();
   const serial = (job: () => Promise<void>) => {
     queue = queue.then(job).catch(() => undefined);
@@ -142,7 +231,9 @@ export function registerReminders(contexts: ContextStore): { refresh(): Promise<
     serial(async () => {
       const settings = await loadReminderSettings();
       if (remindersOff(settings)) return setBadge(settings, { followUpsDue: 0, awaiting: 0 });
-      await setBadge(settings, (await reminderSnapshot(getDb(), new Date(), settings)).badge);
+      const now = new Date();
+      const [snapshot, state] = await Promise.all([reminderSnapshot(getDb(), now, settings), loadReminderState()]);
+      await setBadge(settings, shownBadge(snapshot, state, now));
     });
 
   /** One run of the alarm: the same code whatever woke it (the alarm, the browser's start). */
@@ -151,7 +242,7 @@ export function registerReminders(contexts: ContextStore): { refresh(): Promise<
       const now = new Date();
       const [settings, state] = await Promise.all([loadReminderSettings(), loadReminderState()]);
       const snapshot = remindersOff(settings) ? { items: [], badge: { followUpsDue: 0, awaiting: 0 } } : await reminderSnapshot(getDb(), now, settings);
-      await setBadge(settings, snapshot.badge);
+      await setBadge(settings, shownBadge(snapshot, state, now));
       const plan = planRun({ now, settings, state, items: snapshot.items, startup });
       // Remembered before shown: a worker stopped half-way never shows a reminder twice.
       await saveReminderState(plan.state);
@@ -160,7 +251,7 @@ export function registerReminders(contexts: ContextStore): { refresh(): Promise<
           getDb(),
           plan.notices.flatMap((n) => (n.type === 'single' ? [n.item.contactId] : [])),
         );
-        for (const notice of plan.notices) await show(describe(notice, names)).catch(() => undefined);
+        for (const notice of plan.notices) await show(describe(notice, names, now.getTime())).catch(() => undefined);
       }
       await browser.alarms.create(ALARM, { when: plan.nextRunAt });
     });
@@ -176,15 +267,13 @@ export function registerReminders(contexts: ContextStore): { refresh(): Promise<
     const parsed = parseId(id);
     if (!parsed) return;
     void browser.notifications.clear(id);
-    void openContact(contexts, parsed.contactId).catch(() => undefined);
+    void openContact(contexts, broadcast, parsed.contactId).catch(() => undefined);
   });
   browser.notifications.onButtonClicked?.addListener((id, button) => {
-    const parsed = parseId(id);
-    if (!parsed?.followUpId) return;
+    if (!parseId(id)) return;
     void browser.notifications.clear(id);
-    const followUpId = parsed.followUpId as FollowUpId;
-    const act = button === 0 ? setFollowUpDone(getDb(), followUpId, true) : snoozeFollowUp(getDb(), followUpId, snoozeDay('tomorrow', new Date()));
-    void act.then(refresh, () => undefined);
+    // In turn with the alarm's runs: both change the alarm's memory.
+    void serial(() => reminderButton(id, button, new Date())).then(refresh);
   });
 
   void browser.alarms.get(HOURLY).then((alarm) => {

@@ -59,6 +59,42 @@ describe('automatic logging', () => {
     expect((await getContact(db, anke.id))?.lastInteractionAt).toBe(day(23));
   });
 
+  it('writes only when something is new: a later view of a logged thread opens no read-write transaction', async () => {
+    // Counted below Dexie, where every transaction of every table passes: nothing can write around it.
+    const writes: string[][] = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'count-rw',
+      create: (down) => ({
+        ...down,
+        transaction: (stores, mode, options) => {
+          if (mode === 'readwrite') writes.push([...stores]);
+          return down.transaction(stores, mode, options);
+        },
+      }),
+    });
+    const anke = await createContact(db, { displayName: 'Anke Sommerfeld', emails: [ANKE.email] });
+    writes.length = 0;
+    expect((await autoLogConversation(db, THREAD, new Date(day(24)))).stored).toHaveLength(3);
+    expect(writes).toHaveLength(1);
+    writes.length = 0;
+    for (let i = 0; i < 3; i++) expect(await autoLogConversation(db, THREAD, new Date(day(24)))).toEqual({ stored: [], known: 3 });
+    expect(writes).toEqual([]);
+    // "Keep message text" turned on: the same view now has text to bring, and writes it once.
+    await saveLoggingSettings(db, { keepText: true });
+    writes.length = 0;
+    expect(await autoLogConversation(db, THREAD, new Date(day(24)))).toEqual({ stored: [], known: 3 });
+    expect(writes).toHaveLength(1);
+    expect((await timeline(db, anke.id)).map((i) => i.text)).toEqual(['Anbei das Angebot.', 'Danke Anke, ich melde mich.', 'Hallo Dana, anbei die Preisliste.']);
+    writes.length = 0;
+    await autoLogConversation(db, THREAD, new Date(day(24)));
+    expect(writes).toEqual([]);
+    // One more message in the thread: written, the others untouched.
+    const longer = thread([...THREAD.messages, { id: 'm5', from: ANKE, to: [ME], cc: [], sentAt: day(24), text: 'Passt.' }]);
+    expect((await autoLogConversation(db, longer, new Date(day(24)))).stored.map((i) => i.source?.messageId)).toEqual(['m5']);
+    expect(await db.interactions.count()).toBe(4);
+  });
+
   it('logs nothing for unknown people, and nothing at all when nobody on the thread is known', async () => {
     expect(await autoLogConversation(db, THREAD)).toEqual({ stored: [], known: 0 });
     expect(await db.interactions.count()).toBe(0);

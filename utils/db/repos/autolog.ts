@@ -1,10 +1,10 @@
 import { conversationToInteractions, type Conversation } from '../../domain/capture';
 import type { ContactId } from '../../domain/common';
-import type { Interaction } from '../../domain/interaction';
+import { sourceKeyOf, type Interaction } from '../../domain/interaction';
 import { neverLogMatcher } from '../../domain/logging';
 import { normalizeEmail } from '../../domain/normalize';
 import type { RapportDB } from '../db';
-import { captureInteractions } from './interactions';
+import { captureInteractions, type NewInteraction } from './interactions';
 import { getLoggingSettings } from './logging-settings';
 
 export interface AutoLogResult {
@@ -20,7 +20,11 @@ export interface AutoLogResult {
  * Automatic logging (issue 11): every message of the mail thread on screen that involves a known
  * contact becomes a touchpoint on their timeline, once (the per-message key), with its direction,
  * subject, participants and the user's department. Unknown people and the never-log list get
- * nothing; text is kept only when the user asked. One read of the contacts, one transaction.
+ * nothing; text is kept only when the user asked. One read of the contacts; a read-write
+ * transaction only when something is new: every later view of a logged thread (each sidebar
+ * update) only reads, so it never holds the contacts and the timeline while the sidebar reads them.
+ * `captureInteractions` checks the keys again inside its transaction: once per message stays true
+ * when two tabs log the same thread at the same moment.
  */
 export async function autoLogConversation(db: RapportDB, context: Conversation, now = new Date()): Promise<AutoLogResult> {
   if (context.site === 'linkedin') return { skipped: 'linkedin', stored: [], known: 0 };
@@ -48,6 +52,20 @@ export async function autoLogConversation(db: RapportDB, context: Conversation, 
     { auto: true, keepText: settings.keepText, department: settings.department, neverLog },
   );
   if (entries.length === 0) return { stored: [], known: 0 };
+  if (!(await anythingToWrite(db, entries))) return { stored: [], known: entries.length };
   const { stored, skipped } = await captureInteractions(db, entries, now);
   return { stored, known: skipped };
+}
+
+/** Whether any entry is new, or brings text to a logged one that has none (the keys, read only). */
+async function anythingToWrite(db: RapportDB, entries: readonly NewInteraction[]): Promise<boolean> {
+  const byKey = new Map<string, NewInteraction>();
+  for (const entry of entries) {
+    const key = sourceKeyOf(entry.source);
+    if (!key) return true;
+    byKey.set(key, entry);
+  }
+  const logged = await db.interactions.where('sourceKey').anyOf([...byKey.keys()]).toArray();
+  if (logged.length < byKey.size) return true;
+  return logged.some((row) => !row.text && Boolean(byKey.get(row.sourceKey!)?.text));
 }

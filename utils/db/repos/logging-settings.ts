@@ -1,4 +1,5 @@
-import { LoggingSettingsSchema, loggingSettings, type LoggingSettings } from '../../domain/logging';
+import type { ContactId } from '../../domain/common';
+import { LoggingSettingsSchema, loggingSettings, neverLogMatcher, neverLoggedContact, type LoggingSettings } from '../../domain/logging';
 import type { RapportDB } from '../db';
 import { ValidationError } from './errors';
 
@@ -20,4 +21,10 @@ export async function saveLoggingSettings(db: RapportDB, patch: Partial<LoggingS
     await db.meta.put({ key: LOGGING_SETTINGS_KEY, value: result.data });
     return result.data;
   });
+}
+
+/** Whether the never-log list covers a contact whole (every address of theirs is on it): nothing is saved for them. */
+export async function isNeverLogged(db: RapportDB, contactId: ContactId): Promise<boolean> {
+  const [settings, contact] = await Promise.all([getLoggingSettings(db), db.contacts.get(contactId)]);
+  return contact !== undefined && neverLoggedContact(neverLogMatcher(settings.neverLog), contact.emails);
 }

@@ -63,4 +63,5 @@ export default {
   set_saved: { en: 'Saved', de: 'Gespeichert' },
   neverLogged: { en: 'never logged', de: 'wird nie erfasst' },
   neverLogRefused: { en: 'This address is on your never-log list.', de: 'Diese Adresse steht auf Ihrer Nie-erfassen-Liste.' },
+  neverLogRefusedContact: { en: 'This contact is on your never-log list: nothing is saved for them.', de: 'Dieser Kontakt steht auf Ihrer Nie-erfassen-Liste: Für ihn wird nichts gespeichert.' },
 } satisfies Catalog;

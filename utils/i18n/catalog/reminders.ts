@@ -24,6 +24,7 @@ export default {
   rem_count_awaiting_other: { en: '{1} unanswered messages', de: '{1} unbeantwortete Nachrichten' },
   rem_buttonDone: { en: 'Done', de: 'Erledigt' },
   rem_buttonTomorrow: { en: 'Tomorrow', de: 'Morgen' },
+  rem_reachedSubject: { en: 'In touch (marked done on the keep-in-touch reminder)', de: 'Kontakt gehalten (in der Erinnerung als erledigt markiert)' },
   rem_badgeTitle: { en: 'Rapport: {1} for today ({2})', de: 'Rapport: {1} für heute ({2})' },
   rem_badge_followups_one: { en: '1 follow-up due or overdue', de: '1 Wiedervorlage fällig oder überfällig' },
   rem_badge_followups_other: { en: '{1} follow-ups due or overdue', de: '{1} Wiedervorlagen fällig oder überfällig' },
