@@ -141,7 +141,7 @@ export function replyDueAt(receivedAt: string, settings: ReminderSettings): Date
 
 /** One reminder: a key that names it for good (it fires once), whom it is about, and when it is due. */
 export interface ReminderItem {
-  /** `fu:<follow-up id>:<due>`, `kit:<contact id>:<due day>`, `aw:<contact id>:<their message's instant>`: a snoozed follow-up, a newer message are new reminders. */
+  /** `fu:<follow-up id>:<due>`, `kit:<contact id>:<due day>`, `aw:<contact id>:<their message's UTC day>`: a snoozed follow-up, a message of a later day are new reminders. */
   key: string;
   kind: ReminderKind;
   contactId: string;
