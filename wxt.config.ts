@@ -28,8 +28,15 @@ const WEBMAIL_MATCHES = [
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmidilWdK67LeQi0HybzdLGevOIzV4nXwn6NuC/VwDYYfQG37QoVNt62pnE7Jss1k/ml4AcwwacOpRpHlV6z6LDZoKZVqtWrg0KRPyS6+8l8FYXNHYyaCf+gNU1CogZ/snagxIsVEmVUO3FeBejb/e9ojQztICcpej8tiLXknIW0r3xgWkaQ/SvkfzXj9NUpd0Ug5neovMg6n2lPzyxmz3HTwqe6a9XDh4kAJ87wa5er5OUpSUCKk+0kL8ZW8lKPaCJyjhbkCP5xwwLarlYOLueeXIUY4oDp9kAOBx/aX7bABhtb35pjEVxgMWhObMu2brEr2rtQAueJJ6XEooeElDwIDAQAB';
 
+/**
+ * `RAPPORT_BREAKDOWN=1`: a build with source maps into .output/breakdown/, for
+ * tests/bench/first-paint-breakdown.mjs (what each module adds to the sidebar's first paint).
+ */
+const BREAKDOWN = process.env.RAPPORT_BREAKDOWN === '1';
+
 export default defineConfig({
   srcDir: '.',
+  ...(BREAKDOWN ? { outDir: '.output/breakdown' } : {}),
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
@@ -95,6 +102,7 @@ export default defineConfig({
     // keep every bundle plain ASCII. esbuild escapes strings; the plugin also escapes what it leaves
     // (regular-expression literals, comments). tests/check-bundles.mjs verifies the output.
     esbuild: { charset: 'ascii' },
+    ...(BREAKDOWN ? { build: { sourcemap: 'hidden' as const } } : {}),
     plugins: [asciiOnly()],
     resolve: {
       // Our silent content-script context instead of WXT's, which posts our id to the page.
