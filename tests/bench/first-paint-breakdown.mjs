@@ -2,7 +2,8 @@
 // maps into .output/breakdown/ (RAPPORT_BREAKDOWN=1, see wxt.config.ts; the chunks are the same as
 // the normal build's), takes the first-paint files the bundle check takes, and charges every byte of
 // each file to the source its map names (bytes no mapping covers: "(glue)", the bundler's own).
-// `node tests/bench/first-paint-breakdown.mjs [--no-build] [--files] [--top N]`
+// `node tests/bench/first-paint-breakdown.mjs [--no-build] [--files] [--raw] [--top N]` (--raw: one row
+// per source file, no grouping by package)
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +62,7 @@ function charge(code, map, into) {
 
 /** A readable group for a source path: the package (zod by layer), else the project path. */
 function group(path) {
+  if (args.includes('--raw')) return path.replace(/^(\.\.\/)+/, '');
   const clean = path.replace(/^(\.\.\/)+/, '').replace(/^\/+/, '');
   const nm = clean.lastIndexOf('node_modules/');
   if (nm >= 0) {
