@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { localeFile } from './utils/i18n/catalog';
 import { LANGUAGES } from './utils/i18n/types';
@@ -10,6 +11,28 @@ function asciiOnly() {
     renderChunk(code: string) {
       if (!/[\u0080-\uffff]/.test(code)) return null;
       return { code: code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), map: null };
+    },
+  };
+}
+
+/**
+ * Writes which source modules each output chunk holds, beside the build (`.output/<target>.modules/
+ * <chunk>.json`, not shipped): tests/check-bundles.mjs names the modules in the sidebar's first
+ * paint with it. Keyed by the hashed file name, so files of an older build never mislead.
+ */
+function chunkModules() {
+  return {
+    name: 'rapport:chunk-modules',
+    writeBundle(options: { dir?: string }, bundle: Record<string, { type: string; moduleIds?: string[] }>) {
+      if (!options.dir) return;
+      const out = join(dirname(options.dir), `${basename(options.dir)}.modules`);
+      for (const [fileName, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.moduleIds) continue;
+        const target = join(out, `${fileName}.json`);
+        mkdirSync(dirname(target), { recursive: true });
+        const ids = chunk.moduleIds.map((id) => relative(import.meta.dirname, id.replace(/^\0/, '').replace(/\?.*$/, '')));
+        writeFileSync(target, JSON.stringify(ids));
+      }
     },
   };
 }
@@ -28,8 +51,15 @@ const WEBMAIL_MATCHES = [
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmidilWdK67LeQi0HybzdLGevOIzV4nXwn6NuC/VwDYYfQG37QoVNt62pnE7Jss1k/ml4AcwwacOpRpHlV6z6LDZoKZVqtWrg0KRPyS6+8l8FYXNHYyaCf+gNU1CogZ/snagxIsVEmVUO3FeBejb/e9ojQztICcpej8tiLXknIW0r3xgWkaQ/SvkfzXj9NUpd0Ug5neovMg6n2lPzyxmz3HTwqe6a9XDh4kAJ87wa5er5OUpSUCKk+0kL8ZW8lKPaCJyjhbkCP5xwwLarlYOLueeXIUY4oDp9kAOBx/aX7bABhtb35pjEVxgMWhObMu2brEr2rtQAueJJ6XEooeElDwIDAQAB';
 
+/**
+ * `RAPPORT_BREAKDOWN=1`: a build with source maps into .output/breakdown/, for
+ * tests/bench/first-paint-breakdown.mjs (what each module adds to the sidebar's first paint).
+ */
+const BREAKDOWN = process.env.RAPPORT_BREAKDOWN === '1';
+
 export default defineConfig({
   srcDir: '.',
+  ...(BREAKDOWN ? { outDir: '.output/breakdown' } : {}),
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
@@ -95,7 +125,8 @@ export default defineConfig({
     // keep every bundle plain ASCII. esbuild escapes strings; the plugin also escapes what it leaves
     // (regular-expression literals, comments). tests/check-bundles.mjs verifies the output.
     esbuild: { charset: 'ascii' },
-    plugins: [asciiOnly()],
+    ...(BREAKDOWN ? { build: { sourcemap: 'hidden' as const } } : {}),
+    plugins: [asciiOnly(), chunkModules()],
     resolve: {
       // Our silent content-script context instead of WXT's, which posts our id to the page.
       alias: { 'wxt/utils/content-script-context': resolve(import.meta.dirname, 'utils/content/context.ts') },

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { UPGRADE_CHANNEL, type RapportDB, type UpgradeMessage } from '../../utils/db/db';
-import { runSearchBackfill, type BackfillProgress } from '../../utils/db/repos/search';
+import type { BackfillProgress } from '../../utils/db/repos/search';
 import { formatNumber, t } from '../../utils/i18n';
 import { errorMessage } from './ErrorText';
 
@@ -18,12 +18,14 @@ export function NotebookGate({ db, children }: { db: RapportDB; children: ReactN
   const [slow, setSlow] = useState(false);
   const [backfill, setBackfill] = useState<BackfillProgress>();
 
-  // After an upgrade, the words of older notes are derived in the background, resumably.
+  // After an upgrade, the words of older notes are derived in the background, resumably. The
+  // search code loads once the notebook is open: it is no part of the sidebar's first paint.
   const open = state.step === 'open';
   useEffect(() => {
     if (!open) return;
     let live = true;
-    runSearchBackfill(db, (progress) => live && setBackfill(progress))
+    import('../../utils/db/repos/search')
+      .then(({ runSearchBackfill }) => runSearchBackfill(db, (progress) => live && setBackfill(progress)))
       .catch(() => undefined)
       .finally(() => live && setBackfill(undefined));
     return () => {

@@ -153,18 +153,22 @@ async function quiet(root) {
   }
 }
 
-/** The browser process Playwright started for us: our newest child running Chromium. */
+/**
+ * The browser process Playwright started for us: our newest child running Chromium, by start time
+ * (not by pid: once pids wrap around, a newer process may have the smaller number).
+ */
 function browserPid() {
   const ours = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = read(`/proc/${name}/stat`);
     if (!stat) continue;
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid === process.pid && (read(`/proc/${name}/cmdline`) ?? '').includes(EXTENSION_DIR)) ours.push(Number(name));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    if (ppid === process.pid && (read(`/proc/${name}/cmdline`) ?? '').includes(EXTENSION_DIR)) ours.push({ pid: Number(name), start: Number(fields[19]) });
   }
   if (ours.length === 0) throw new Error('cannot find the Chromium process');
-  return Math.max(...ours);
+  return ours.reduce((a, b) => (b.start > a.start || (b.start === a.start && b.pid > a.pid) ? b : a)).pid;
 }
 
 /** Loads `url` in a new tab and waits for quiet; returns the CPU it cost and the page's CDP metrics. */

@@ -1,16 +1,25 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+/*
+ * The schemas the sidebar's first paint needs are zod/mini (functional checks, only what is used
+ * gets bundled; full zod carries every method of every schema). They compose with full-zod schemas
+ * elsewhere. Full zod sets English issue messages on first use; zod/mini sets none, so do it here:
+ * the same messages on every page.
+ */
+z.config(en());
 
 /** Longest free text we store in one field (a pasted email thread fits; a runaway page does not). */
 export const MAX_TEXT = 200_000;
 /** Longest single-line value (names, titles, subjects). */
 export const MAX_LINE = 1_000;
 
-export const ContactIdSchema = z.string().min(1).max(100).brand<'ContactId'>();
-export const InteractionIdSchema = z.string().min(1).max(100).brand<'InteractionId'>();
-export const FollowUpIdSchema = z.string().min(1).max(100).brand<'FollowUpId'>();
-export const CheckIdSchema = z.string().min(1).max(100).brand<'CheckId'>();
-export const CompanyIdSchema = z.string().min(1).max(100).brand<'CompanyId'>();
-export const PipelineIdSchema = z.string().min(1).max(100).brand<'PipelineId'>();
+export const ContactIdSchema = z.string().check(z.minLength(1), z.maxLength(100)).brand<'ContactId'>();
+export const InteractionIdSchema = z.string().check(z.minLength(1), z.maxLength(100)).brand<'InteractionId'>();
+export const FollowUpIdSchema = z.string().check(z.minLength(1), z.maxLength(100)).brand<'FollowUpId'>();
+export const CheckIdSchema = z.string().check(z.minLength(1), z.maxLength(100)).brand<'CheckId'>();
+export const CompanyIdSchema = z.string().check(z.minLength(1), z.maxLength(100)).brand<'CompanyId'>();
+export const PipelineIdSchema = z.string().check(z.minLength(1), z.maxLength(100)).brand<'PipelineId'>();
 
 export type ContactId = z.infer<typeof ContactIdSchema>;
 export type InteractionId = z.infer<typeof InteractionIdSchema>;
@@ -30,8 +39,8 @@ export const InstantSchema = z.iso.datetime({ offset: true });
 export const DaySchema = z.iso.date();
 
 /** One line of text: trimmed, bounded, never empty when present. */
-export const LineSchema = z.string().trim().min(1).max(MAX_LINE);
-export const TextSchema = z.string().max(MAX_TEXT);
+export const LineSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_LINE));
+export const TextSchema = z.string().check(z.maxLength(MAX_TEXT));
 
 /**
  * Every channel a touchpoint can happen on. Values are only ever added (stored records and backups

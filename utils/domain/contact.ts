@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   CompanyIdSchema,
   ContactIdSchema,
@@ -24,76 +24,76 @@ export const CoverageSchema = z.enum(['key-account', 'field-sales', 'inside-sale
 export type Coverage = z.infer<typeof CoverageSchema>;
 
 export const MoneySchema = z.object({
-  amount: z.number().finite().min(0).max(1e13),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  amount: z.number().check(z.gte(0), z.lte(1e13)),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
 });
 
 /** Customer value: what drives segments and priority. */
 export const ValueSchema = z.object({
-  tier: TierSchema.optional(),
-  yearlyRevenue: MoneySchema.optional(),
-  loyalty: LoyaltyStageSchema.optional(),
+  tier: z.optional(TierSchema),
+  yearlyRevenue: z.optional(MoneySchema),
+  loyalty: z.optional(LoyaltyStageSchema),
   /** Chosen coverage model; absent means "not decided" (the suggestion from `suggestCoverage` applies). */
-  coverage: CoverageSchema.optional(),
+  coverage: z.optional(CoverageSchema),
   /** Who recommended this contact to us (Weiterempfehlung): another contact's id. */
-  referredBy: ContactIdSchema.optional(),
+  referredBy: z.optional(ContactIdSchema),
 });
 export type Value = z.infer<typeof ValueSchema>;
 
 /** A lower-cased, syntactically valid address. */
-export const EmailSchema = z
-  .string()
-  .max(320)
-  .transform((value, ctx) => {
+export const EmailSchema = z.pipe(
+  z.string().check(z.maxLength(320)),
+  z.transform((value: string, ctx) => {
     const email = normalizeEmail(value);
-    if (!email) ctx.addIssue({ code: 'custom', message: `not an email address: ${value.slice(0, 80)}` });
+    if (!email) ctx.issues.push({ code: 'custom', message: `not an email address: ${value.slice(0, 80)}`, input: value });
     return email;
-  });
+  }),
+);
 
-export const LinkedInUrlSchema = z
-  .string()
-  .max(2000)
-  .transform((value, ctx) => {
+export const LinkedInUrlSchema = z.pipe(
+  z.string().check(z.maxLength(2000)),
+  z.transform((value: string, ctx) => {
     const url = canonicalLinkedInUrl(value);
-    if (!url) ctx.addIssue({ code: 'custom', message: 'not a LinkedIn profile URL' });
+    if (!url) ctx.issues.push({ code: 'custom', message: 'not a LinkedIn profile URL', input: value });
     return url;
-  });
+  }),
+);
 
-export const PhoneSchema = z
-  .string()
-  .max(100)
-  .transform((value, ctx) => {
+export const PhoneSchema = z.pipe(
+  z.string().check(z.maxLength(100)),
+  z.transform((value: string, ctx) => {
     const cleaned = value.trim();
-    if (!normalizePhone(cleaned)) ctx.addIssue({ code: 'custom', message: 'not a phone number' });
+    if (!normalizePhone(cleaned)) ctx.issues.push({ code: 'custom', message: 'not a phone number', input: value });
     return cleaned;
-  });
+  }),
+);
 
-export const TagSchema = z.string().trim().min(1).max(100);
+export const TagSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 export const ContactSchema = z.object({
   id: ContactIdSchema,
   displayName: LineSchema,
-  givenName: LineSchema.optional(),
-  familyName: LineSchema.optional(),
-  emails: z.array(EmailSchema).max(50).default([]),
-  linkedinUrl: LinkedInUrlSchema.optional(),
-  phones: z.array(PhoneSchema).max(50).default([]),
-  company: LineSchema.optional(),
-  companyId: CompanyIdSchema.optional(),
-  title: LineSchema.optional(),
-  location: LineSchema.optional(),
-  industry: LineSchema.optional(),
-  tags: z.array(TagSchema).max(200).default([]),
-  owner: LineSchema.optional(),
-  value: ValueSchema.default({}),
-  pipeline: z.object({ pipelineId: PipelineIdSchema, stage: LineSchema }).optional(),
+  givenName: z.optional(LineSchema),
+  familyName: z.optional(LineSchema),
+  emails: z._default(z.array(EmailSchema).check(z.maxLength(50)), []),
+  linkedinUrl: z.optional(LinkedInUrlSchema),
+  phones: z._default(z.array(PhoneSchema).check(z.maxLength(50)), []),
+  company: z.optional(LineSchema),
+  companyId: z.optional(CompanyIdSchema),
+  title: z.optional(LineSchema),
+  location: z.optional(LineSchema),
+  industry: z.optional(LineSchema),
+  tags: z._default(z.array(TagSchema).check(z.maxLength(200)), []),
+  owner: z.optional(LineSchema),
+  value: z._default(ValueSchema, {}),
+  pipeline: z.optional(z.object({ pipelineId: PipelineIdSchema, stage: LineSchema })),
   /** Keep in touch at least every N days (derived "due" from the real last interaction). */
-  keepInTouchDays: z.int().min(1).max(3650).optional(),
-  preferences: PreferencesSchema.default({ channels: [], topics: [] }),
+  keepInTouchDays: z.optional(z.int().check(z.gte(1), z.lte(3650))),
+  preferences: z._default(PreferencesSchema, { channels: [], topics: [] }),
   /** Free-form background ("met at Hannover Messe 2024"). */
-  about: TextSchema.optional(),
-  lastInteractionAt: InstantSchema.optional(),
-  lastInteractionChannel: ChannelSchema.optional(),
+  about: z.optional(TextSchema),
+  lastInteractionAt: z.optional(InstantSchema),
+  lastInteractionChannel: z.optional(ChannelSchema),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });
@@ -111,7 +111,7 @@ export interface LastContact {
 export const PipelineSchema = z.object({
   id: PipelineIdSchema,
   name: LineSchema,
-  stages: z.array(LineSchema).min(1).max(50),
+  stages: z.array(LineSchema).check(z.minLength(1), z.maxLength(50)),
 });
 export type Pipeline = z.infer<typeof PipelineSchema>;
 
@@ -131,13 +131,8 @@ export const DEFAULT_PIPELINES: readonly Pipeline[] = [
 export const CompanySchema = z.object({
   id: CompanyIdSchema,
   name: LineSchema,
-  domain: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)
-    .optional(),
-  industry: LineSchema.optional(),
+  domain: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/))),
+  industry: z.optional(LineSchema),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

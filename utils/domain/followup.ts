@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ContactIdSchema, DaySchema, FollowUpIdSchema, InstantSchema, LineSchema } from './common';
 
 /** Wiedervorlage: a dated reminder to act for one contact. */
@@ -7,9 +7,9 @@ export const FollowUpSchema = z.object({
   contactId: ContactIdSchema,
   due: DaySchema,
   /** The time on `due` it is promised for ("call back in 2 hours"); most follow-ups name a day only. */
-  dueAt: InstantSchema.optional(),
+  dueAt: z.optional(InstantSchema),
   what: LineSchema,
-  doneAt: InstantSchema.optional(),
+  doneAt: z.optional(InstantSchema),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   ChannelSchema,
   ContactIdSchema,
@@ -18,37 +18,37 @@ export type Direction = z.infer<typeof DirectionSchema>;
 
 export const SourceSchema = z.object({
   site: z.enum(['gmail', 'outlook', 'linkedin', 'web', 'import', 'manual']),
-  url: z.string().max(4000).optional(),
-  threadId: z.string().max(500).optional(),
+  url: z.optional(z.string().check(z.maxLength(4000))),
+  threadId: z.optional(z.string().check(z.maxLength(500))),
   /** The key that stops a captured message from being stored twice. */
-  messageId: z.string().max(500).optional(),
+  messageId: z.optional(z.string().check(z.maxLength(500))),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
 /** One touchpoint on the timeline, on any channel, from any department. */
 export const InteractionSchema = z.object({
   id: InteractionIdSchema,
-  contactIds: z.array(ContactIdSchema).min(1).max(200),
+  contactIds: z.array(ContactIdSchema).check(z.minLength(1), z.maxLength(200)),
   kind: InteractionKindSchema,
   channel: ChannelSchema,
   direction: DirectionSchema,
-  department: DepartmentSchema.default('sales'),
+  department: z._default(DepartmentSchema, 'sales'),
   occurredAt: InstantSchema,
   /** The page showed no date that could be read: `occurredAt` is the time of capture. */
-  dateIsCaptureTime: z.boolean().optional(),
-  subject: LineSchema.optional(),
-  text: TextSchema.default(''),
-  source: SourceSchema.optional(),
+  dateIsCaptureTime: z.optional(z.boolean()),
+  subject: z.optional(LineSchema),
+  text: z._default(TextSchema, ''),
+  source: z.optional(SourceSchema),
   /** `site:messageId`, unique across the store; absent for hand-written notes. */
-  sourceKey: z.string().max(600).optional(),
-  author: LineSchema.optional(),
+  sourceKey: z.optional(z.string().check(z.maxLength(600))),
+  author: z.optional(LineSchema),
   /**
    * Logged automatically from a mail thread on screen (issue 11), not saved by hand. Such an entry
    * holds no message text unless the user saved the conversation or keeps message text.
    */
-  auto: z.boolean().optional(),
+  auto: z.optional(z.boolean()),
   /** Marked important: goes into the handover summary. */
-  important: z.boolean().optional(),
+  important: z.optional(z.boolean()),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

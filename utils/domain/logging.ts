@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DepartmentSchema } from './common';
 import { cleanText, normalizeEmail } from './normalize';
 
@@ -13,13 +13,13 @@ export type NeverLogEntry = string;
 
 export const LoggingSettingsSchema = z.object({
   /** Log every mail with a known contact on screen (Gmail, Outlook). Never on LinkedIn. */
-  autoLog: z.boolean().default(true),
+  autoLog: z._default(z.boolean(), true),
   /** Keep the message text of automatically logged mail (otherwise only saving the conversation stores it). */
-  keepText: z.boolean().default(false),
+  keepText: z._default(z.boolean(), false),
   /** The user's own department: captured mail counts for it unless changed per entry. */
-  department: DepartmentSchema.default('sales'),
+  department: z._default(DepartmentSchema, 'sales'),
   /** Addresses and domains never logged and never offered as new contacts. */
-  neverLog: z.array(z.string().max(320)).max(10_000).default([]),
+  neverLog: z._default(z.array(z.string().check(z.maxLength(320))).check(z.maxLength(10_000)), []),
 });
 export type LoggingSettings = z.infer<typeof LoggingSettingsSchema>;
 

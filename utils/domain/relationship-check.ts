@@ -22,7 +22,7 @@ export const RelationshipCheckSchema = z.object({
     emotionalInward: PillarScoreSchema.optional(),
     emotionalOutward: PillarScoreSchema.optional(),
   }),
-  author: LineSchema.optional(),
+  author: z.optional(LineSchema),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

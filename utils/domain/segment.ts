@@ -12,12 +12,12 @@ import { foldForSearch } from './normalize';
  */
 export const SegmentSchema = z.object({
   tag: z.string().trim().min(1).max(100).optional(),
-  tier: TierSchema.optional(),
-  loyalty: LoyaltyStageSchema.optional(),
-  industry: LineSchema.optional(),
-  stage: LineSchema.optional(),
-  owner: LineSchema.optional(),
-  channel: ChannelSchema.optional(),
+  tier: z.optional(TierSchema),
+  loyalty: z.optional(LoyaltyStageSchema),
+  industry: z.optional(LineSchema),
+  stage: z.optional(LineSchema),
+  owner: z.optional(LineSchema),
+  channel: z.optional(ChannelSchema),
   newsletter: z.enum(['yes', 'no']).optional(),
   openFollowUp: z.boolean().optional(),
   silentMonths: z.int().min(1).max(600).optional(),

@@ -1,10 +1,12 @@
-import { MESSAGES } from './catalog';
-import type { Language } from './types';
+import type { Catalog, Language } from './types';
 
 /**
  * Where UI strings and the UI language come from in an extension context: the browser's i18n API
- * (`_locales`, generated from the catalog at build time). Each entrypoint sets it at start-up
- * (`i18nHost` in utils/messaging/client.ts); without one (unit tests) the catalog answers in English.
+ * (`_locales`, generated from the catalog at build time, every string in both languages). Each
+ * entrypoint sets it at start-up (`i18nHost` in utils/messaging/client.ts). The catalog itself is
+ * not bundled into the pages: the API already holds every string, and 50 kB of catalog in the
+ * sidebar's first paint was the largest part of it after React, Dexie and zod. Where there is no
+ * API (unit tests) a fallback catalog answers (`setFallbackCatalog`, tests/unit/setup.ts).
  */
 export interface I18nHost {
   message(key: string, substitutions?: string[]): string;
@@ -12,6 +14,12 @@ export interface I18nHost {
 }
 
 let host: I18nHost | undefined;
+let fallback: Catalog = {};
+
+/** The strings `t` answers with where the i18n API has none (unit tests: the whole catalog). */
+export function setFallbackCatalog(catalog: Catalog): void {
+  fallback = catalog;
+}
 
 /** Sets where strings come from; called once by each entrypoint before it renders anything. */
 export function setI18nHost(next: I18nHost | undefined): void {
@@ -25,7 +33,7 @@ export function language(): Language {
 
 /**
  * A UI string in the browser's language, through the i18n API (`_locales`, generated from the
- * catalog at build time); the catalog answers where the API has no value (unit tests).
+ * catalog at build time); the fallback catalog answers where the API has no value (unit tests).
  */
 export function t(key: string, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
@@ -35,7 +43,7 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   } catch {
     // The API is gone (an extension context being torn down): fall through to the catalog.
   }
-  const entry = MESSAGES[key];
+  const entry = fallback[key];
   if (!entry) return key;
   return entry[language()].replace(/\{(\d)\}/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PageContextSchema } from '../sites/types';
 
 /**
@@ -7,7 +7,7 @@ import { PageContextSchema } from '../sites/types';
  * a web page is refused before it is parsed.
  */
 
-const TabId = z.int().min(0).max(2 ** 31);
+const TabId = z.int().check(z.gte(0), z.lte(2 ** 31));
 
 /** Bounds of the docked frame's width in px (it works from 320 px). */
 export const FRAME_MIN_WIDTH = 280;
@@ -15,12 +15,12 @@ export const FRAME_MAX_WIDTH = 720;
 
 /** The article Readability found on a page: page-shaped, so parsed like everything from a page. */
 export const ArticleSchema = z.object({
-  title: z.string().max(2000).default(''),
-  byline: z.string().max(1000).nullish(),
-  excerpt: z.string().max(5000).nullish(),
-  text: z.string().max(200_000),
-  url: z.url({ protocol: /^https?$/ }).max(4000),
-  selection: z.boolean().default(false),
+  title: z._default(z.string().check(z.maxLength(2000)), ''),
+  byline: z.nullish(z.string().check(z.maxLength(1000))),
+  excerpt: z.nullish(z.string().check(z.maxLength(5000))),
+  text: z.string().check(z.maxLength(200_000)),
+  url: z.url({ protocol: /^https?$/ }).check(z.maxLength(4000)),
+  selection: z._default(z.boolean(), false),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
@@ -34,7 +34,7 @@ export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 /** Extension page (sidebar, options, popup) → background. */
 export const PageMessageSchema = z.discriminatedUnion('type', [
   /** The page context of a tab (the sidebar's tab, or the active tab when omitted). */
-  z.object({ type: z.literal('context/get'), tabId: TabId.optional() }),
+  z.object({ type: z.literal('context/get'), tabId: z.optional(TabId) }),
   /** The tab that hosts the asking frame (the docked sidebar in webmail). */
   z.object({ type: z.literal('frame/tab') }),
   /**
@@ -44,20 +44,20 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('autolog/run'), tabId: TabId }),
   /** Which contact the sidebar of a tab has in focus (context-menu captures go to them). */
-  z.object({ type: z.literal('focus/set'), tabId: TabId, contactId: z.string().max(100).nullable() }),
+  z.object({ type: z.literal('focus/set'), tabId: TabId, contactId: z.nullable(z.string().check(z.maxLength(100))) }),
   /** Collapse, expand or resize the docked frame in a webmail tab. */
   z.object({
     type: z.literal('frame/layout'),
     tabId: TabId,
     collapsed: z.boolean(),
-    width: z.int().min(FRAME_MIN_WIDTH).max(FRAME_MAX_WIDTH),
+    width: z.int().check(z.gte(FRAME_MIN_WIDTH), z.lte(FRAME_MAX_WIDTH)),
   }),
   /** Save the main text of a tab's page (readability) as a note for a contact. */
   z.object({
     type: z.literal('page/save-note'),
     tabId: TabId,
-    contactId: z.string().min(1).max(100),
-    selectionOnly: z.boolean().default(false),
+    contactId: z.string().check(z.minLength(1), z.maxLength(100)),
+    selectionOnly: z._default(z.boolean(), false),
   }),
   /** The notebook changed (a page wrote to it): the background recounts the toolbar badge. */
   z.object({ type: z.literal('reminders/changed') }),
@@ -69,10 +69,10 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
    */
   z.object({
     type: z.literal('contact/erased'),
-    contactId: z.string().min(1).max(100),
-    emails: z.array(z.string().max(320)).max(50),
-    names: z.array(z.string().max(500)).max(10),
-    linkedin: z.array(z.string().max(4000)).max(10),
+    contactId: z.string().check(z.minLength(1), z.maxLength(100)),
+    emails: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(50)),
+    names: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(10)),
+    linkedin: z.array(z.string().check(z.maxLength(4000))).check(z.maxLength(10)),
   }),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
@@ -85,12 +85,12 @@ export const OffscreenRequestSchema = z.object({
   target: z.literal(OFFSCREEN_TARGET),
   type: z.literal('backup/export'),
   /** Stamped into the file (an offscreen document has no `runtime.getManifest`). */
-  appVersion: z.string().max(50),
+  appVersion: z.string().check(z.maxLength(50)),
 });
 
 /** The offscreen document's reply. */
 export const OffscreenReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), url: z.string().startsWith('blob:'), records: z.int().min(0), bytes: z.int().min(0) }),
+  z.object({ ok: z.literal(true), url: z.string().check(z.startsWith('blob:')), records: z.int().check(z.gte(0)), bytes: z.int().check(z.gte(0)) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type OffscreenReply = z.infer<typeof OffscreenReplySchema>;
@@ -103,9 +103,9 @@ export const BROADCAST_PORT = 'broadcasts';
 
 /** Background → extension pages. */
 export const BroadcastSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('context/changed'), tabId: TabId, context: PageContextSchema.nullable() }),
+  z.object({ type: z.literal('context/changed'), tabId: TabId, context: z.nullable(PageContextSchema) }),
   /** The sidebar of a tab should show this contact (a click on a reminder about them opened the tab). */
-  z.object({ type: z.literal('focus/changed'), tabId: TabId, contactId: z.string().max(100).nullable() }),
+  z.object({ type: z.literal('focus/changed'), tabId: TabId, contactId: z.nullable(z.string().check(z.maxLength(100))) }),
   /** The keyboard shortcut was pressed in a webmail tab: its docked sidebar collapses or expands. */
   z.object({ type: z.literal('frame/toggle'), tabId: TabId }),
   /**
@@ -169,7 +169,7 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
 }
 
 /** Formats a zod failure for a reply without echoing the (possibly hostile) input. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`)

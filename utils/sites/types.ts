@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * What an adapter reads off a host page. Content scripts build a plain object of this shape
@@ -76,19 +76,19 @@ export interface SiteAdapter {
   quiet?: string;
 }
 
-const short = (max: number) => z.string().max(max);
-const name = z.string().trim().max(500);
-const email = z.string().trim().toLowerCase().max(320).optional();
-const linkedin = z.string().max(500).optional();
+const short = (max: number) => z.string().check(z.maxLength(max));
+const name = z.string().check(z.trim(), z.maxLength(500));
+const email = z.optional(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(320)));
+const linkedin = z.optional(z.string().check(z.maxLength(500)));
 
 export const PersonSchema = z.object({
   name,
   email,
   linkedinUrl: linkedin,
-  headline: short(1000).optional(),
-  title: short(500).optional(),
-  company: short(500).optional(),
-  location: short(500).optional(),
+  headline: z.optional(short(1000)),
+  title: z.optional(short(500)),
+  company: z.optional(short(500)),
+  location: z.optional(short(500)),
   role: z.enum(ROLES),
 });
 export type Person = z.infer<typeof PersonSchema>;
@@ -97,26 +97,24 @@ const Address = z.object({ name, email });
 
 export const MessageSchema = z.object({
   id: short(500),
-  from: z.object({ name, email, linkedinUrl: linkedin }).optional(),
-  to: z.array(Address).max(500).default([]),
-  cc: z.array(Address).max(500).default([]),
-  sentAt: z.iso.datetime({ offset: true }).optional(),
-  text: short(200_000).default(''),
-  snippet: z.boolean().optional(),
-  undated: z.boolean().optional(),
+  from: z.optional(z.object({ name, email, linkedinUrl: linkedin })),
+  to: z._default(z.array(Address).check(z.maxLength(500)), []),
+  cc: z._default(z.array(Address).check(z.maxLength(500)), []),
+  sentAt: z.optional(z.iso.datetime({ offset: true })),
+  text: z._default(short(200_000), ''),
+  snippet: z.optional(z.boolean()),
+  undated: z.optional(z.boolean()),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
 export const PageContextSchema = z.object({
   site: z.enum(SITES),
   view: z.enum(VIEWS),
-  url: z.url({ protocol: /^https$/ }).max(4000),
-  subject: short(2000).optional(),
-  account: z
-    .object({ name: name.optional(), email, linkedinUrl: linkedin })
-    .optional(),
-  people: z.array(PersonSchema).max(500),
-  messages: z.array(MessageSchema).max(1000).default([]),
-  threadId: short(500).optional(),
+  url: z.url({ protocol: /^https$/ }).check(z.maxLength(4000)),
+  subject: z.optional(short(2000)),
+  account: z.optional(z.object({ name: z.optional(name), email, linkedinUrl: linkedin })),
+  people: z.array(PersonSchema).check(z.maxLength(500)),
+  messages: z._default(z.array(MessageSchema).check(z.maxLength(1000)), []),
+  threadId: z.optional(short(500)),
 });
 export type PageContext = z.infer<typeof PageContextSchema>;

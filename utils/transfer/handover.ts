@@ -1,5 +1,7 @@
-import { MESSAGES } from '../i18n/catalog';
-import type { Language } from '../i18n/types';
+import handover from '../i18n/catalog/handover';
+import pillars from '../i18n/catalog/pillars';
+import preferences from '../i18n/catalog/preferences';
+import type { Catalog, Language } from '../i18n/types';
 import { ChannelSchema, type Channel } from '../domain/common';
 import { DEFAULT_PIPELINES, type Contact, type Pipeline } from '../domain/contact';
 import { followUpState, localDay, type FollowUp } from '../domain/followup';
@@ -26,6 +28,9 @@ export interface HandoverInput {
 
 /** Longest note text quoted in the handover; the timeline has the rest. */
 const NOTE_LIMIT = 500;
+
+/** The catalogs the handover writes from, in either language (they travel with this module's chunk). */
+const MESSAGES: Catalog = { ...handover, ...preferences, ...pillars };
 
 /** A catalog string in `lang` (not the browser's language: the handover may be written for a colleague). */
 function tr(lang: Language, key: string, ...subs: (string | number)[]): string {

@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 
 /** A write refused because the data is not valid: carries a message a user can read. */
 export class ValidationError extends Error {
@@ -10,7 +10,7 @@ export class ValidationError extends Error {
     this.name = 'ValidationError';
   }
 
-  static fromZod(what: string, error: ZodError): ValidationError {
+  static fromZod(what: string, error: $ZodError): ValidationError {
     const issues = error.issues.map((issue) => `${issue.path.join('.') || what}: ${issue.message}`);
     return new ValidationError(`Invalid ${what}: ${issues.slice(0, 3).join('; ')}`, issues);
   }

@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import { newId, nowIso, type ContactId } from '../../domain/common';
 import { CompanySchema, PipelineSchema, type Company, type Contact, type Pipeline } from '../../domain/contact';
 import type { FollowUp } from '../../domain/followup';
@@ -368,7 +368,7 @@ export async function planImport(db: RapportDB, decoded: DecodedImport, options:
   return plan;
 }
 
-function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, what: string, value: unknown): T {
+function parseWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: $ZodError } }, what: string, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw ValidationError.fromZod(what, result.error);
   return result.data;
