@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixturePath, launch, sidebarFrame, tabIdFor } from './harness.mjs';
+import { storedRecords } from '../support/stored-records.mjs';
 
 const THREAD_A = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMvkXqGbsnHKwPjdBlRrCcMx';
 const JUERGEN = 'juergen.weiss@weiss-maschinenbau.example';
@@ -21,33 +22,11 @@ const LINKEDIN = 'https://www.linkedin.com/messaging/thread/2-ZDM1YzQ2NWMtNDk1Ny
 
 /** Every contact and interaction as stored, read with bare IndexedDB from an extension page. */
 async function stored(ext) {
-  return ext.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['contacts', 'interactions'], 'readonly');
-          const contacts = tx.objectStore('contacts').getAll();
-          const interactions = tx.objectStore('interactions').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({
-              contacts: contacts.result.map((c) => ({ id: c.id, emails: c.emails })),
-              interactions: interactions.result.map((i) => ({
-                contactIds: i.contactIds,
-                sourceKey: i.sourceKey,
-                direction: i.direction,
-                auto: i.auto,
-                text: i.text,
-                kind: i.kind,
-              })),
-            });
-          };
-        };
-      }),
-  );
+  const { contacts, interactions } = await storedRecords(ext, ['contacts', 'interactions']);
+  return {
+    contacts: contacts.map((c) => ({ id: c.id, emails: c.emails })),
+    interactions: interactions.map((i) => ({ contactIds: i.contactIds, sourceKey: i.sourceKey, direction: i.direction, auto: i.auto, text: i.text, kind: i.kind })),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, sidebarFrame } from './harness.mjs';
+import { storedRecords } from '../support/stored-records.mjs';
 
 const THREAD_A = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMvkXqGbsnHKwPjdBlRrCcMx';
 const JUERGEN = 'juergen.weiss@weiss-maschinenbau.example';
@@ -12,21 +13,8 @@ const MARKUS = 'markus.brandt@weiss-maschinenbau.example';
 
 /** Contact ids by first email, read with bare IndexedDB from an extension page. */
 async function contactIds(ext) {
-  return ext.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('contacts', 'readonly').objectStore('contacts').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(Object.fromEntries(all.result.map((c) => [c.emails[0], c.id])));
-          };
-        };
-      }),
-  );
+  const { contacts } = await storedRecords(ext, ['contacts']);
+  return Object.fromEntries(contacts.map((c) => [c.emails[0], c.id]));
 }
 
 describe('a click on a reminder opens the contact', () => {

@@ -4,28 +4,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, sidebarFrame, tabIdFor } from './harness.mjs';
 import { count, waitForCount } from './ui.mjs';
+import { storedRecords } from '../../support/stored-records.mjs';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTMvkXqGbsnHKwPjdBlRrCcMx';
 const JUERGEN = 'juergen.weiss@weiss-maschinenbau.example';
 
 /** Interactions as stored, read with bare IndexedDB from an extension page. */
-function storedInteractions(ext) {
-  return ext.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('interactions', 'readonly').objectStore('interactions').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result.map((i) => ({ contactIds: i.contactIds, sourceKey: i.sourceKey, auto: i.auto })));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+async function storedInteractions(ext) {
+  const { interactions } = await storedRecords(ext, ['interactions']);
+  return interactions.map((i) => ({ contactIds: i.contactIds, sourceKey: i.sourceKey, auto: i.auto }));
 }
 
 describe('Firefox: automatic logging', () => {
