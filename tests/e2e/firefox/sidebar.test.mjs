@@ -62,6 +62,8 @@ describe('Firefox: the sidebar at work', () => {
     const messages = await page.evaluate(() => document.querySelectorAll('[role=list] [data-message-id]').length);
     assert.ok(messages >= 2, `messages on screen: ${messages}`);
     const emails = '[data-testid="timeline-item"][data-kind="email"][data-channel="email"]';
+    // The capture button is a chunk of its own (puppeteer's click does not wait for it).
+    await frame.waitForSelector('[data-testid="capture-conversation"]');
     await frame.click('[data-testid="capture-conversation"]');
     await waitForCount(frame, emails, messages);
     await frame.click('[data-testid="capture-conversation"]');
