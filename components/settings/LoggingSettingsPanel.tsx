@@ -2,10 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { getLoggingSettings, saveLoggingSettings } from '../../utils/db/repos/logging-settings';
-import { DepartmentSchema, type Department } from '../../utils/domain/common';
+import type { Department } from '../../utils/domain/common';
+import { DepartmentOptions } from '../timeline/ChannelOptions';
 import { parseNeverLogList, type LoggingSettings } from '../../utils/domain/logging';
 import { t } from '../../utils/i18n';
-import { enumKey } from '../../utils/i18n/keys';
 import { ErrorText, errorMessage } from '../ui/ErrorText';
 
 /**
@@ -60,11 +60,7 @@ export function LoggingSettingsPanel({ db }: { db: RapportDB }) {
           value={settings.department}
           onChange={(e) => void save({ department: e.target.value as Department })}
         >
-          {DepartmentSchema.options.map((d) => (
-            <option key={d} value={d}>
-              {t(enumKey('department', d))}
-            </option>
-          ))}
+          <DepartmentOptions />
         </select>
       </label>
       <NeverLogForm key={settings.neverLog.join('\n')} list={settings.neverLog} onSave={(neverLog) => save({ neverLog })} onInvalid={setError} />

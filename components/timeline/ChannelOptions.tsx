@@ -1,4 +1,4 @@
-import { ChannelSchema, MESSENGER_CHANNELS } from '../../utils/domain/common';
+import { ChannelSchema, DepartmentSchema, MESSENGER_CHANNELS } from '../../utils/domain/common';
 import { t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
 
@@ -19,6 +19,19 @@ export function ChannelOptions() {
           </option>
         ))}
       </optgroup>
+    </>
+  );
+}
+
+/** Every department (sales, marketing, support, …) as `<option>`s, in the UI language. */
+export function DepartmentOptions() {
+  return (
+    <>
+      {DepartmentSchema.options.map((d) => (
+        <option key={d} value={d}>
+          {t(enumKey('department', d))}
+        </option>
+      ))}
     </>
   );
 }

@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { addInteraction } from '../../utils/db/repos/interactions';
 import { getLoggingSettings } from '../../utils/db/repos/logging-settings';
-import { DepartmentSchema, type Channel, type ContactId, type Department } from '../../utils/domain/common';
-import { ChannelOptions } from './ChannelOptions';
+import type { Channel, ContactId, Department } from '../../utils/domain/common';
+import { ChannelOptions, DepartmentOptions } from './ChannelOptions';
 import { t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
 import { ErrorText, errorMessage } from '../ui/ErrorText';
@@ -112,11 +112,7 @@ export function NoteForm({ db, contactId }: { db: RapportDB; contactId: ContactI
         <label>
           {t('noteDepartment')}
           <select data-testid="note-department" value={department} onChange={(e) => setDepartment(e.target.value as Department)}>
-            {DepartmentSchema.options.map((d) => (
-              <option key={d} value={d}>
-                {t(enumKey('department', d))}
-              </option>
-            ))}
+            <DepartmentOptions />
           </select>
         </label>
         <label>

@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import { deleteInteraction, restoreInteraction, timeline, updateInteraction } from '../../utils/db/repos/interactions';
-import { DepartmentSchema, type ContactId, type Department } from '../../utils/domain/common';
+import type { ContactId, Department } from '../../utils/domain/common';
 import { InteractionKindSchema, type Interaction } from '../../utils/domain/interaction';
-import { ChannelOptions } from './ChannelOptions';
+import { ChannelOptions, DepartmentOptions } from './ChannelOptions';
 import { formatDate, t } from '../../utils/i18n';
 import { enumKey } from '../../utils/i18n/keys';
 import { NoteForm } from './NoteForm';
@@ -76,11 +76,7 @@ export function Timeline({ db, contactId }: { db: RapportDB; contactId: ContactI
           {t('filterDepartment')}
           <select data-testid="filter-department" value={department} onChange={(e) => setDepartment(e.target.value)}>
             <option value="">{t('all')}</option>
-            {DepartmentSchema.options.map((d) => (
-              <option key={d} value={d}>
-                {t(enumKey('department', d))}
-              </option>
-            ))}
+            <DepartmentOptions />
           </select>
         </label>
         <label>
@@ -146,11 +142,7 @@ function TimelineItem({ db, item, onDelete }: { db: RapportDB; item: Interaction
           value={item.department}
           onChange={(e) => void updateInteraction(db, item.id, { department: e.target.value as Department })}
         >
-          {DepartmentSchema.options.map((d) => (
-            <option key={d} value={d}>
-              {t(enumKey('department', d))}
-            </option>
-          ))}
+          <DepartmentOptions />
         </select>
         <time dateTime={item.occurredAt} data-date-source={item.dateIsCaptureTime ? 'capture' : undefined}>
           · {formatDate(item.occurredAt, true)}
