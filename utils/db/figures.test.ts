@@ -134,6 +134,31 @@ describe('stored workspace figures', () => {
   });
 });
 
+describe('Reactivate within one revenue band', () => {
+  it('ranks a crowded band by amount, not by the silence the index orders it by, with ended quiet periods among them', async () => {
+    // 30 quiet A customers in one band (1.00–1.03 million): the higher the amount, the more recent the last mail.
+    const crowded: Contact[] = [];
+    for (let k = 0; k < 30; k++) {
+      crowded.push(await createContact(db, { displayName: `Band ${k}`, value: { tier: 'A', yearlyRevenue: { amount: 1_000_000 + k * 1000, currency: 'EUR' } } }));
+    }
+    const ended = await createContact(db, {
+      displayName: 'Quiet period over',
+      value: { tier: 'A', yearlyRevenue: { amount: 1_026_500, currency: 'EUR' } },
+      preferences: { channels: [], topics: [], quietUntil: '2026-01-01' },
+    });
+    const none = await createContact(db, { displayName: 'No revenue', value: { tier: 'A' } });
+    await captureInteractions(db, [
+      ...crowded.map((c, k) => mail([c.id], 'outbound', ago(800 - k), `b${k}`, `tb${k}`)),
+      mail([ended.id], 'outbound', ago(900), 'e1', 'te'),
+      mail([none.id], 'outbound', ago(950), 'n1', 'tn'),
+    ]);
+    const names = async (limit: number) => (await reactivateList(db, now, 12, limit)).rows.map((r) => r.contact.displayName);
+    expect(await names(5)).toEqual(['Band 29', 'Band 28', 'Band 27', 'Quiet period over', 'Band 26']);
+    expect(await names(1)).toEqual(['Band 29']);
+    expect((await names(40)).slice(-2)).toEqual(['Band 0', 'No revenue']);
+  });
+});
+
 /** A notebook of varied contacts, interactions and follow-ups, from a fixed seed. */
 async function seedVaried(count: number) {
   let seed = 7;
@@ -206,6 +231,10 @@ describe('lists read by index give what a pass over everything gives', () => {
     const quiet = reactivationList(contacts, now, 12);
     const listed = await reactivateList(db, now, 12, 1000);
     expect(listed.rows.map((r) => r.contact.id)).toEqual(quiet.rows.map((c) => c.id));
+    // Any length: the boundary revenue band is ranked exactly, whichever band it falls in.
+    for (const limit of [1, 2, 3, 5, 9, 17, 40]) {
+      expect((await reactivateList(db, now, 12, limit)).rows.map((r) => r.contact.id), `top ${limit}`).toEqual(quiet.rows.slice(0, limit).map((c) => c.id));
+    }
     expect(listed.leftOut).toEqual(quiet.leftOut);
     expect(listed.total).toBe(quiet.rows.length);
     // Counted like the navigation: at most the cap (the list then says "1000+"), rows unchanged.

@@ -32,14 +32,17 @@ export function isQuiet(contact: Pick<Contact, 'lastInteractionAt'>, cutoff: str
 
 const TIER_RANK: Record<string, number> = { A: 3, B: 2, C: 1 };
 
-/** The value ranking of the reactivation list: tier, then revenue, then the longest silence. */
+/** The value ranking of the reactivation list: tier, then revenue, then the longest silence (earliest last touchpoint). */
 export function byValue(a: Pick<Contact, 'value' | 'lastInteractionAt'>, b: Pick<Contact, 'value' | 'lastInteractionAt'>): number {
   const tier = (TIER_RANK[b.value.tier ?? ''] ?? 0) - (TIER_RANK[a.value.tier ?? ''] ?? 0);
   if (tier) return tier;
   const revenue = (b.value.yearlyRevenue?.amount ?? 0) - (a.value.yearlyRevenue?.amount ?? 0);
   if (revenue) return revenue;
-  return (a.lastInteractionAt ?? '').localeCompare(b.lastInteractionAt ?? '');
+  return instant(a.lastInteractionAt) - instant(b.lastInteractionAt);
 }
+
+/** A stored instant in milliseconds (instants may carry an offset, so their text does not sort by time). */
+const instant = (at: string | undefined) => (at ? Date.parse(at) || 0 : 0);
 
 export interface Reactivation<C> {
   rows: C[];

@@ -26,6 +26,8 @@ export interface ContactKeys {
   lastKey: string;
   /** 3 for tier A, 2 for B, 1 for C, 0 for none: the reactivation list's first order. */
   tierRank: number;
+  /** The yearly revenue's band (`revenueBand`): the reactivation list's second order, coarsely. */
+  revBand: number;
   /** The local day the keep-in-touch cadence falls due (`''`: never contacted, due now); absent without a cadence. */
   kitDue?: string;
   /** Why outreach may be blocked: a contact ban, a quiet period (checked against the day when read), "leave me alone"; `''` when nothing does. */
@@ -33,7 +35,7 @@ export interface ContactKeys {
 }
 
 /** Names of the hidden contact keys, for stripping them on read. */
-export const CONTACT_KEY_NAMES = ['prioBase', 'lastKey', 'tierRank', 'kitDue', 'block'] as const;
+export const CONTACT_KEY_NAMES = ['prioBase', 'lastKey', 'tierRank', 'revBand', 'kitDue', 'block'] as const;
 
 const TIER_RANK: Record<string, number> = { A: 3, B: 2, C: 1 };
 
@@ -43,12 +45,25 @@ export function utcKey(instant: string): string {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : instant;
 }
 
+/**
+ * The band of a yearly revenue amount: 0 without one (or none above zero), else one band per
+ * tenth of a power of ten (1 for amounts below 1.26, 61 for a million), whatever the currency
+ * (the reactivation list ranks amounts as they are). A higher band always means more revenue; within a
+ * band the amounts differ by less than a factor 1.26, and only the reactivation list's boundary
+ * band is read to order them exactly.
+ */
+export function revenueBand(amount: number | undefined): number {
+  if (amount === undefined || !Number.isFinite(amount) || amount <= 0) return 0;
+  return 1 + Math.max(0, Math.floor(Math.log10(amount) * 10));
+}
+
 /** The hidden keys of a contact. */
 export function contactKeys(contact: Pick<Contact, 'value' | 'lastInteractionAt' | 'keepInTouchDays' | 'preferences'>): ContactKeys {
   const keys: ContactKeys = {
     prioBase: basePoints(contact.value ?? {}),
     lastKey: contact.lastInteractionAt ? utcKey(contact.lastInteractionAt) : '',
     tierRank: TIER_RANK[contact.value?.tier ?? ''] ?? 0,
+    revBand: revenueBand(contact.value?.yearlyRevenue?.amount),
     block: '',
   };
   const days = cadenceDays({ value: contact.value ?? {}, keepInTouchDays: contact.keepInTouchDays });

@@ -141,7 +141,7 @@ async function measure(name: string, contacts: number) {
     openDue: () => db.followUps.where('openDue').belowOrEqual(day).count(),
     kitDue: () => db.contacts.where('kitDue').belowOrEqual(day).count(),
     awaiting: () => countAwaitingReply(db, NOW),
-    quietTier0: () => db.contacts.where('[tierRank+lastKey]').between([0, ''], [0, '2025-11-30'], false, false).count(),
+    quietFree: () => db.contacts.where('[block+lastKey]').between(['', ''], ['', '2025-11-30'], false, false).count(),
     slowKey: () => db.contactStats.orderBy('slowKey').count(),
     statsAll: () => db.contactStats.count(),
   })) {

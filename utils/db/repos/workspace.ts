@@ -4,7 +4,7 @@ import type { Contact } from '../../domain/contact';
 import { cadenceDays } from '../../domain/coverage';
 import { localDay, type FollowUp } from '../../domain/followup';
 import { priorityOf, SILENCE_DAYS_PER_POINT, SILENCE_MAX_POINTS, silencePoints, type Priority } from '../../domain/priority';
-import { outreachBlock, reactivationCutoff, reactivationList, type LeftOutReason } from '../../domain/reactivation';
+import { byValue, outreachBlock, reactivationCutoff, type LeftOutReason } from '../../domain/reactivation';
 import type { Responsiveness } from '../../domain/responsiveness';
 import { byPriority, inSegment, isEmptySegment, type Segment, type SegmentContext } from '../../domain/segment';
 import type { Interaction } from '../../domain/interaction';
@@ -35,41 +35,50 @@ function byRow(a: PriorityRow, b: PriorityRow): number {
   return b.priority.score - a.priority.score || byPriority(a.contact, b.contact);
 }
 
-/** Most contacts read from one cell of the priority walk (see `topByPriority`). */
+/** Most contacts read from one slice of the priority walk (see `topByPriority`). */
 export const PRIORITY_CELL_CAP = 2000;
 
-/** Bands of the priority index read at once (one round trip each batch). */
-const BANDS_PER_READ = 8;
+/** Score points the priority walk descends per round (see `topByPriority`). */
+const LEVEL_STEP = 5;
 
 /**
- * The contacts of one priority band (`prioBase` = `base`) with at least `minSilence` silence
- * points at `now`: silence only grows with the time since the last touchpoint, so they are one
- * key range of `[prioBase+lastKey]` (oldest first), plus the never-contacted (who score ten).
+ * The contacts of one priority band (`prioBase` = `base`) whose silence points at `now` are at
+ * least `lo` and below `hi`: silence only grows with the time since the last touchpoint, so they
+ * are one key range of `[prioBase+lastKey]`, plus the never-contacted (who score ten) when ten is
+ * in the span.
  */
-async function bandFrom(db: RapportDB, base: number, minSilence: number, now: Date): Promise<Contact[]> {
-  const points = Math.max(0, minSilence);
-  if (points > SILENCE_MAX_POINTS) return [];
-  const upper = points === 0 ? '\uffff' : new Date(now.getTime() - points * SILENCE_DAYS_PER_POINT * DAY_MS).toISOString();
-  const [contacted, never] = await Promise.all([
-    db.contacts.where('[prioBase+lastKey]').between([base, ''], [base, upper], false, true).limit(PRIORITY_CELL_CAP).toArray(),
-    points <= silencePoints(undefined) ? db.contacts.where('[prioBase+lastKey]').equals([base, '']).limit(PRIORITY_CELL_CAP).toArray() : [],
+async function bandSlice(db: RapportDB, base: number, lo: number, hi: number, now: Date): Promise<Contact[]> {
+  const at = (points: number) => new Date(now.getTime() - points * SILENCE_DAYS_PER_POINT * DAY_MS).toISOString();
+  const upper = lo <= 0 ? '\uffff' : at(lo);
+  const lower = hi > SILENCE_MAX_POINTS ? '' : at(hi);
+  const never = silencePoints(undefined);
+  const [contacted, uncontacted] = await Promise.all([
+    db.contacts.where('[prioBase+lastKey]').between([base, lower], [base, upper], false, true).limit(PRIORITY_CELL_CAP).toArray(),
+    lo <= never && never < hi ? db.contacts.where('[prioBase+lastKey]').equals([base, '']).limit(PRIORITY_CELL_CAP).toArray() : [],
   ]);
-  return [...never, ...contacted];
+  return [...uncontacted, ...contacted];
 }
 
 /**
  * The `limit` best contacts by priority, reading index ranges instead of the notebook. The score
  * is base (tier + revenue + loyalty, stored per contact as `prioBase`) + silence (0–20 points,
  * from the stored last touchpoint and `now`) + overdue follow-ups (0–30). Contacts with overdue
- * follow-ups are scored first (an index range). Then the bands of equal base are read best first,
- * each only as far as its silence can still reach the current `limit`-th score (one key range of
- * `[prioBase+lastKey]`), until no unread band can. Equal scores are ordered by value and name,
- * exactly, as long as a band's range holds at most `PRIORITY_CELL_CAP` contacts; beyond that
- * (thousands of contacts with the very same score, e.g. a fresh import without values) the range's
- * first contacts by last touchpoint are taken. `keep` filters (a segment); a filter that keeps
- * few contacts may make the walk read far.
+ * follow-ups are read by id, beside the walk. The walk descends the score `LEVEL_STEP` points a
+ * round, from the best a base and full silence can reach: each round reads, in every band of
+ * equal base, the slice whose silence brings it into the round's span (one key range of
+ * `[prioBase+lastKey]`). It stops when `limit` contacts score at least the round's lower end:
+ * nothing unread can beat them (an unread contact with overdue follow-ups is among those read by
+ * id). Each contact is read at most once by the walk. Equal scores are ordered by value and name,
+ * exactly, as long as a slice holds at most `PRIORITY_CELL_CAP` contacts; beyond that (thousands
+ * of contacts with the very same score, e.g. a fresh import without values) its first contacts by
+ * last touchpoint are taken. `keep` filters (a segment); a filter that keeps few contacts may make
+ * the walk read far.
  */
-async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, overdue: Map<string, number>, limit: number, now: Date): Promise<PriorityRow[]> {
+async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, counted: Promise<Map<string, number>>, limit: number, now: Date): Promise<PriorityRow[]> {
+  let overdue = new Map<string, number>();
+  const scored = counted.then((counts) => {
+    overdue = counts;
+  });
   const rowOf = (contact: Contact): PriorityRow => ({ contact, priority: priorityOf(contact, overdue.get(contact.id) ?? 0, now) });
   let pool = new Map<string, PriorityRow>();
   let floor = -Infinity;
@@ -83,22 +92,39 @@ async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, overd
     const best = [...pool.values()].sort(byRow).slice(0, limit);
     pool = new Map(best.map((r) => [r.contact.id, r]));
     floor = best.length >= limit ? best[limit - 1]!.priority.score : -Infinity;
-    return floor;
   };
-  let threshold = add(await db.contacts.bulkGet([...overdue.keys()].sort() as ContactId[]));
+  // Read beside the walk; once in, they raise the floor and the walk may stop sooner.
+  const withOverdue = scored.then(() => db.contacts.bulkGet([...overdue.keys()].sort() as ContactId[])).then(add);
   // The bands best first, found one key step at a time (`uniqueKeys` would walk the whole index).
-  let below: number | undefined = Infinity;
-  while (below !== undefined) {
-    const batch: number[] = [];
-    while (batch.length < BANDS_PER_READ && below !== undefined) {
-      below = await nextBaseBelow(db, below);
-      if (below === undefined || below + SILENCE_MAX_POINTS < threshold) below = undefined;
-      else batch.push(below);
+  const bands: number[] = [];
+  let lowest = false;
+  const bandsFrom = async (min: number) => {
+    while (!lowest && (bands.length === 0 || bands.at(-1)! >= min)) {
+      const next = await nextBaseBelow(db, bands.at(-1) ?? Infinity);
+      if (next === undefined) lowest = true;
+      else bands.push(next);
     }
-    if (batch.length === 0) break;
-    const from = threshold;
-    threshold = add((await Promise.all(batch.map((base) => bandFrom(db, base, from - base, now)))).flat());
+    return bands.filter((b) => b >= min);
+  };
+  // Per band: the silence points down to which it was read.
+  const readTo = new Map<number, number>();
+  await bandsFrom(Infinity);
+  let level = bands.length ? bands[0]! + SILENCE_MAX_POINTS + 1 : 0;
+  while (level > 0) {
+    const next = level - LEVEL_STEP;
+    const slices = (await bandsFrom(next - SILENCE_MAX_POINTS)).map((base) => {
+      const hi = readTo.get(base) ?? SILENCE_MAX_POINTS + 1;
+      const lo = Math.max(0, next - base);
+      if (lo >= hi) return [];
+      readTo.set(base, lo);
+      return bandSlice(db, base, lo, hi, now);
+    });
+    const [read] = await Promise.all([Promise.all(slices), scored]);
+    add(read.flat());
+    if (floor >= next) break;
+    level = next;
   }
+  await withOverdue;
   return [...pool.values()].sort(byRow);
 }
 
@@ -126,7 +152,10 @@ async function indexedSegment(db: RapportDB, segment: Segment): Promise<Contact[
  * a filter's index when the segment has one, else by walking the priority index (`topByPriority`).
  */
 export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200, now = new Date()): Promise<PriorityRow[]> {
-  const overdue = await overdueCounts(db, now);
+  const counted = overdueCounts(db, now);
+  // Counted beside the priority walk's first reads (it needs the counts only to score).
+  if (!query.trim() && isEmptySegment(segment)) return topByPriority(db, () => true, counted, limit, now);
+  const overdue = await counted;
   const context: SegmentContext = { now, ...(segment.openFollowUp !== undefined ? { withOpenFollowUp: await withOpenFollowUp(db) } : {}) };
   const rowOf = (hit: SearchHit): PriorityRow => ({ ...hit, priority: priorityOf(hit.contact, overdue.get(hit.contact.id) ?? 0, now) });
   if (query.trim()) {
@@ -143,7 +172,7 @@ export async function segmentContacts(db: RapportDB, query: string, segment: Seg
       .sort(byRow)
       .slice(0, limit);
   }
-  return topByPriority(db, (c) => inSegment(c, segment, context), overdue, limit, now);
+  return topByPriority(db, (c) => inSegment(c, segment, context), counted, limit, now);
 }
 
 /** Every contact of a segment (for bulk actions and export), in no particular order. */
@@ -255,18 +284,21 @@ const TIER_RANKS = [3, 2, 1, 0];
 /** Quiet contacts (a real touchpoint, none since the cutoff) by stored block: one key range of `[block+lastKey]`. */
 const quietBy = (db: RapportDB, block: string, cutoff: string) => db.contacts.where('[block+lastKey]').between([block, ''], [block, cutoff], false, false);
 
+/** Quiet contacts with a quiet period (few): the counts and the list check each against the day. */
+const withQuietPeriod = (db: RapportDB, cutoff: string) => quietBy(db, 'quiet', cutoff).toArray();
+
 /**
  * Quiet contacts to reactivate (nothing blocks them) and those left out by reason. Contact bans
  * and "leave me alone" are counted from the index; quiet periods are read (few) and checked
  * against the day, since one that has ended blocks nothing. `cap` bounds each count (Chromium
  * counts a key range by walking it).
  */
-async function reactivateCounts(db: RapportDB, now: Date, cutoff: string, cap = Infinity): Promise<{ total: number; leftOut: Record<LeftOutReason, number> }> {
+async function reactivateCounts(db: RapportDB, now: Date, cutoff: string, cap = Infinity, quietPeriods = withQuietPeriod(db, cutoff)): Promise<{ total: number; leftOut: Record<LeftOutReason, number> }> {
   const count = (block: string) => (cap === Infinity ? quietBy(db, block, cutoff).count() : quietBy(db, block, cutoff).limit(cap).primaryKeys().then((k) => k.length));
-  const [free, dnc, alone, quietPeriods] = await Promise.all([count(''), count('dnc'), count('alone'), quietBy(db, 'quiet', cutoff).toArray()]);
+  const [free, dnc, alone, periods] = await Promise.all([count(''), count('dnc'), count('alone'), quietPeriods]);
   const leftOut: Record<LeftOutReason, number> = { 'do-not-contact': dnc, quiet: 0, 'left-alone': alone };
   let ended = 0;
-  for (const c of quietPeriods) {
+  for (const c of periods) {
     const block = outreachBlock(c, now);
     if (block) leftOut[block]++;
     else ended++;
@@ -274,15 +306,17 @@ async function reactivateCounts(db: RapportDB, now: Date, cutoff: string, cap = 
   return { total: Math.min(cap, free + ended), leftOut };
 }
 
-/** Most quiet contacts of one tier read to rank the reactivation list. */
-export const REACTIVATE_TIER_CAP = 5000;
+/** Most contacts of one revenue band read to order the reactivation list's boundary band exactly. */
+export const REACTIVATE_BAND_CAP = 5000;
+
+/** Revenue bands read at once (one round trip). */
+const BANDS_PER_BATCH = 16;
 
 /**
  * Customers with no real touchpoint for `months` months, by value (tier, revenue, longest
  * silence); those who asked for peace counted apart. Counts are index counts, each at most
  * `countCap` (Chromium counts a key range by walking it: 12 000 quiet customers took 100 ms), read
- * beside the rows; the rows are read tier by tier from the `[tierRank+lastKey]` index (a tier's
- * quiet contacts are one key range) until `limit` are found, at most `REACTIVATE_TIER_CAP` per tier.
+ * beside the rows (see `reactivateIds` for how the rows are found).
  */
 export async function reactivateList(
   db: RapportDB,
@@ -292,20 +326,58 @@ export async function reactivateList(
   countCap = NAV_COUNT_CAP,
 ): Promise<{ rows: ReactivateRow[]; total: number; leftOut: Record<LeftOutReason, number> }> {
   const cutoff = reactivationCutoff(now, months);
-  // The counts (key walks, bounded like the navigation's) and the rows are read side by side.
-  const [rows, counts] = await Promise.all([reactivateRows(db, now, months, cutoff, limit), reactivateCounts(db, now, cutoff, countCap)]);
+  const quietPeriods = withQuietPeriod(db, cutoff);
+  const [rows, counts] = await Promise.all([reactivateRows(db, now, cutoff, limit, quietPeriods), reactivateCounts(db, now, cutoff, countCap, quietPeriods)]);
   return { rows, ...counts };
 }
 
-/** The `limit` quiet customers by value (see `reactivateList`), each with their last touchpoint and latest agreement. */
-async function reactivateRows(db: RapportDB, now: Date, months: number, cutoff: string, limit: number): Promise<ReactivateRow[]> {
-  const found: Contact[] = [];
-  for (const t of TIER_RANKS) {
-    if (found.length >= limit) break;
-    const tier = await db.contacts.where('[tierRank+lastKey]').between([t, ''], [t, cutoff], false, false).limit(REACTIVATE_TIER_CAP).toArray();
-    found.push(...reactivationList(tier, now, months).rows);
+/** The quiet, unblocked contacts of one tier and revenue band: one key range of `[block+tierRank+revBand+lastKey]`, longest silence first. */
+const quietBand = (db: RapportDB, tier: number, band: number, cutoff: string) =>
+  db.contacts.where('[block+tierRank+revBand+lastKey]').between(['', tier, band, ''], ['', tier, band, cutoff], false, false);
+
+/**
+ * The ids among which the `want` best quiet, unblocked contacts of a tier are (by revenue, then
+ * the longest silence), reading keys only: the tier's highest band (one key step), then its bands
+ * downwards, `BANDS_PER_BATCH` at a time, each band's first `want` ids. Every band above the one
+ * where `want` is reached is taken whole; in that boundary band the index orders by silence, not
+ * by the amount, so it is read whole (at most `REACTIVATE_BAND_CAP`), except band 0 (no revenue),
+ * whose order is the index's.
+ */
+async function reactivateIds(db: RapportDB, tier: number, cutoff: string, want: number): Promise<string[]> {
+  const highest = await db.contacts.where('[block+tierRank+revBand+lastKey]').between(['', tier, -Infinity], ['', tier, Infinity], true, true).reverse().limit(1).keys();
+  let band = highest.length ? Number((highest[0] as unknown[])[2]) : -1;
+  const ids: string[] = [];
+  while (band >= 0) {
+    const bands = Array.from({ length: Math.min(BANDS_PER_BATCH, band + 1) }, (_, n) => band - n);
+    const read = await Promise.all(bands.map((b) => quietBand(db, tier, b, cutoff).limit(want).primaryKeys()));
+    for (const [n, keys] of read.entries()) {
+      if (ids.length + keys.length < want) {
+        ids.push(...keys.map(String));
+        continue;
+      }
+      const whole = bands[n] === 0 || keys.length < want ? keys : await quietBand(db, tier, bands[n]!, cutoff).limit(REACTIVATE_BAND_CAP).primaryKeys();
+      return [...ids, ...whole.map(String)];
+    }
+    band -= bands.length;
   }
-  const top = found.slice(0, limit);
+  return ids;
+}
+
+/**
+ * The `limit` quiet customers by value, each with their last touchpoint and latest agreement:
+ * tier by tier (A first) the ids that can rank (`reactivateIds`), and the quiet customers whose
+ * quiet period has ended; only those records are read, then ranked exactly.
+ */
+async function reactivateRows(db: RapportDB, now: Date, cutoff: string, limit: number, quietPeriods: Promise<Contact[]>): Promise<ReactivateRow[]> {
+  const ids: string[] = [];
+  for (const t of TIER_RANKS) {
+    if (ids.length >= limit) break;
+    ids.push(...(await reactivateIds(db, t, cutoff, limit - ids.length)));
+  }
+  const [free, periods] = await Promise.all([db.contacts.bulkGet(ids as ContactId[]), quietPeriods]);
+  const top = [...free.filter((c): c is Contact => Boolean(c)), ...periods.filter((c) => !outreachBlock(c, now))]
+    .sort((a, b) => byValue(a, b) || a.id.localeCompare(b.id))
+    .slice(0, limit);
   // The last touchpoint is usually the stored latest conversation (one read for all rows); the
   // others (an internal meeting, say) are found by their timeline link. Follow-ups: one read per row, in parallel.
   const stats = await db.contactStats.bulkGet(top.map((c) => c.id));
