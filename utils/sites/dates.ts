@@ -48,7 +48,7 @@ export interface DateOptions {
 }
 
 function clock(text: string): { h: number; min: number } | undefined {
-  const t = /(\d{1,2}):(\d{2})(?:\s*([ap])\.?\s?m\.?(?!\p{L}))?/u.exec(text);
+  const t = /(\d{1,2}):(\d{2})(?:\s*([ap])\.?\s?m\.?(?![a-z\u00c0-\u024f]))?/.exec(text);
   if (!t) return undefined;
   let h = +t[1]!;
   const min = +t[2]!;
@@ -72,12 +72,12 @@ function calendarDate(text: string, lang: string): { y: number; mo: number; d: n
     return { y: +m[4]!, mo: (monthFirst ? a : b) - 1, d: monthFirst ? b : a, end: m.index + m[0].length };
   }
   // 5. März 2025, 5 mars 2025, 5 de mar. de 2025, 5 października 2025
-  for (const w of text.matchAll(/(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,})\.?,?\s+(?:de\s+)?(\d{4})/gu)) {
+  for (const w of text.matchAll(/(\d{1,2})\.?\s+(?:de\s+)?([a-z\u00c0-\u024f]{3,})\.?,?\s+(?:de\s+)?(\d{4})/g)) {
     const mo = monthOf(w[2]!);
     if (mo !== undefined) return { y: +w[3]!, mo, d: +w[1]!, end: w.index + w[0].length };
   }
   // Mar 5, 2025
-  for (const w of text.matchAll(/(\p{L}{3,})\.?\s+(\d{1,2})(?!\d),?\s+(\d{4})/gu)) {
+  for (const w of text.matchAll(/([a-z\u00c0-\u024f]{3,})\.?\s+(\d{1,2})(?!\d),?\s+(\d{4})/g)) {
     const mo = monthOf(w[1]!);
     if (mo !== undefined) return { y: +w[3]!, mo, d: +w[2]!, end: w.index + w[0].length };
   }
