@@ -277,39 +277,27 @@ try {
       // From the page's navigation start to the known contact shown (both clocks share the time origin base).
       return shown - start;
     };
-    // Every load a first view: the thread's entries are removed before it (bare IndexedDB, so the
-    // 30 messages are written again when logging is on).
-    const forgetThread = () =>
+    // The thread's entries in the notebook, with bare IndexedDB: `forget` removes them (every load a
+    // first view, so the 30 messages are written again when logging is on), `count` counts them.
+    const entries = (op) =>
       settings.evaluate(
-        () =>
+        (op) =>
           new Promise((resolve, reject) => {
             const open = indexedDB.open('rapport');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
               const db = open.result;
-              const tx = db.transaction(['interactions', 'interactionLinks'], 'readwrite');
-              tx.objectStore('interactions').clear();
-              tx.objectStore('interactionLinks').clear();
-              tx.oncomplete = () => (db.close(), resolve());
+              const tx = db.transaction(['interactions', 'interactionLinks'], op === 'forget' ? 'readwrite' : 'readonly');
+              const count = op === 'count' ? tx.objectStore('interactions').count() : undefined;
+              if (op === 'forget') for (const store of ['interactions', 'interactionLinks']) tx.objectStore(store).clear();
+              tx.oncomplete = () => (db.close(), resolve(count?.result));
               tx.onerror = () => reject(tx.error);
             };
           }),
+        op,
       );
-    // How many entries the thread's logging has written (bare IndexedDB).
-    const logged = () =>
-      settings.evaluate(
-        () =>
-          new Promise((resolve, reject) => {
-            const open = indexedDB.open('rapport');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              const count = db.transaction('interactions').objectStore('interactions').count();
-              count.onsuccess = () => (db.close(), resolve(count.result));
-              count.onerror = () => reject(count.error);
-            };
-          }),
-      );
+    const forgetThread = () => entries('forget');
+    const logged = () => entries('count');
     // Off and on alternate, reload by reload: a busy machine's drift falls on both sides alike.
     // Each load is measured on its own: the previous load's logging (after its paint) has finished
     // and the machine has had the same pause before every load, on or off.
@@ -334,10 +322,11 @@ try {
     results.autoLogSidebar = { offMedianMs: off, onMedianMs: on, addedMs: on - off, pairedDiffMedianMs: paired, samples };
     report(`sidebar on the 30-message thread, page load -> known contact shown: ${off.toFixed(1)} ms with automatic logging off, ${on.toFixed(1)} ms on (30 entries written each load): ${on - off >= 0 ? '+' : ''}${(on - off).toFixed(1)} ms (target <= 10 ms); median of the ${PAIRS} back-to-back pairs' differences ${paired.toFixed(1)} ms; off ${samples.off.map((x) => x.toFixed(0)).join(' ')}; on ${samples.on.map((x) => x.toFixed(0)).join(' ')}`);
     check(on - off <= 10, `automatic logging adds ${(on - off).toFixed(1)} ms > 10 ms to the sidebar's update`);
-    await settings.close();
     await page.close();
 
-    // 3. The host page: our content script's time on the 30-message thread vs the same page unmatched.
+    // 3. The host page: our content script's time on the 30-message thread vs the same page unmatched,
+    //    with logging on (what the target is about) and off (the logging happens in the background:
+    //    the content script reports the same thread either way).
     await b.context.route('https://unmatched.example/**', (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(fixturePath('gmail/2026-11-25-thread-30.html')) }),
     );
@@ -356,9 +345,16 @@ try {
       return median(samples);
     };
     const ours = await scriptTime(THREAD30);
+    await toggle(false);
+    const oursOff = await scriptTime(THREAD30);
+    await toggle(true);
+    await settings.close();
     const bare = await scriptTime('https://unmatched.example/mail/u/0/#inbox/FMfcgzQZTXyZaBcDeFgHiJkLmNoPqRsT');
-    results.autoLogHost = { ourScriptMs: ours, bareScriptMs: bare, addedScriptMs: ours - bare };
-    report(`host page, 30-message thread with automatic logging on: content script +${(ours - bare).toFixed(1)} ms script (${ours.toFixed(1)} vs ${bare.toFixed(1)} ms unmatched; target <= 10 ms)`);
+    results.autoLogHost = { ourScriptMs: ours, ourScriptOffMs: oursOff, bareScriptMs: bare, addedScriptMs: ours - bare };
+    report(
+      `host page, 30-message thread with automatic logging on: content script +${(ours - bare).toFixed(1)} ms script (${ours.toFixed(1)} vs ${bare.toFixed(1)} ms unmatched; target <= 10 ms); ` +
+        `with logging off ${oursOff.toFixed(1)} ms (logging adds ${(ours - oursOff).toFixed(1)} ms)`,
+    );
     check(ours - bare <= 10, `content script time on the 30-message thread: +${(ours - bare).toFixed(1)} ms > 10 ms`);
   }
 
