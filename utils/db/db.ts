@@ -5,7 +5,7 @@ import type { Interaction } from '../domain/interaction';
 import type { RelationshipCheck } from '../domain/relationship-check';
 import { contactWords, interactionWords } from '../domain/search';
 import type { ContactStats } from '../domain/workspace-figures';
-import { withoutContactKeys, withoutOpenDue, workspaceFiguresMiddleware } from './figures';
+import { withoutDerivedContactFields, withoutOpenDue, workspaceFiguresMiddleware } from './figures';
 import { MIGRATIONS } from './migrations';
 import type { Migration, UpgradeProgress } from './migrations/types';
 
@@ -115,7 +115,7 @@ export class RapportDB extends Dexie {
     applyMigrations(this, migrations, onUpgrade);
     this.use(searchWordsMiddleware);
     this.use(workspaceFiguresMiddleware);
-    this.contacts.hook('reading', (record: Contact) => withoutContactKeys(withoutWords(record)));
+    this.contacts.hook('reading', withoutDerivedContactFields);
     this.interactions.hook('reading', withoutWords);
     this.followUps.hook('reading', withoutOpenDue);
   }

@@ -26,6 +26,41 @@ async function overdueCounts(db: RapportDB, now: Date): Promise<Map<string, numb
   return overdue;
 }
 
+/** Spans (days back) the overdue range is read in, oldest first (see `overdueReads`). */
+const OVERDUE_SPANS = [365, 90, 30, 7];
+
+/** What the priority walk reads about overdue follow-ups: counts per contact, and those contacts. */
+interface OverdueReads {
+  counts: Promise<Map<string, number>>;
+  contacts: Promise<(Contact | undefined)[]>;
+}
+
+/**
+ * Overdue open follow-ups per contact at `now`, and their contacts: the `openDue` range is read in
+ * spans side by side, and each span's contacts are asked for as soon as it arrives, while the
+ * later spans are still being read (thousands of overdue follow-ups: their contacts are most of
+ * the list's time).
+ */
+function overdueReads(db: RapportDB, now: Date): OverdueReads {
+  const today = localDay(now);
+  const cuts = ['', ...OVERDUE_SPANS.map((days) => addDays(today, -days)), today];
+  const spans = cuts.slice(0, -1).map((from, n) => db.followUps.where('openDue').between(from, cuts[n + 1]!, true, false).toArray());
+  const asked = new Set<string>();
+  const contacts = Promise.all(
+    spans.map(async (span) => {
+      const ids = [...new Set((await span).map((f) => f.contactId as string))].filter((id) => !asked.has(id));
+      for (const id of ids) asked.add(id);
+      return ids.length ? db.contacts.bulkGet(ids as ContactId[]) : [];
+    }),
+  ).then((read) => read.flat());
+  const counts = Promise.all(spans).then((read) => {
+    const overdue = new Map<string, number>();
+    for (const f of read.flat()) overdue.set(f.contactId, (overdue.get(f.contactId) ?? 0) + 1);
+    return overdue;
+  });
+  return { counts, contacts };
+}
+
 /** Contacts with an open follow-up (only read when a segment filters on it). */
 async function withOpenFollowUp(db: RapportDB): Promise<Set<string>> {
   return new Set((await db.followUps.orderBy('openDue').toArray()).map((f) => f.contactId));
@@ -74,9 +109,9 @@ async function bandSlice(db: RapportDB, base: number, lo: number, hi: number, no
  * last touchpoint are taken. `keep` filters (a segment); a filter that keeps few contacts may make
  * the walk read far.
  */
-async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, counted: Promise<Map<string, number>>, limit: number, now: Date): Promise<PriorityRow[]> {
+async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, reads: OverdueReads, limit: number, now: Date): Promise<PriorityRow[]> {
   let overdue = new Map<string, number>();
-  const scored = counted.then((counts) => {
+  const scored = reads.counts.then((counts) => {
     overdue = counts;
   });
   const rowOf = (contact: Contact): PriorityRow => ({ contact, priority: priorityOf(contact, overdue.get(contact.id) ?? 0, now) });
@@ -94,31 +129,23 @@ async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, count
     floor = best.length >= limit ? best[limit - 1]!.priority.score : -Infinity;
   };
   // Read beside the walk; once in, they raise the floor and the walk may stop sooner.
-  const withOverdue = scored.then(() => db.contacts.bulkGet([...overdue.keys()].sort() as ContactId[])).then(add);
-  // The bands best first, found one key step at a time (`uniqueKeys` would walk the whole index).
-  const bands: number[] = [];
-  let lowest = false;
-  const bandsFrom = async (min: number) => {
-    while (!lowest && (bands.length === 0 || bands.at(-1)! >= min)) {
-      const next = await nextBaseBelow(db, bands.at(-1) ?? Infinity);
-      if (next === undefined) lowest = true;
-      else bands.push(next);
-    }
-    return bands.filter((b) => b >= min);
-  };
+  const withOverdue = Promise.all([reads.contacts, scored]).then(([contacts]) => add(contacts));
+  // Bases are whole points (`basePoints`): every base from the best stored one (one reverse key
+  // step) down is a band; a band nobody has is an empty range, read beside the others.
+  const top = await nextBaseBelow(db, Infinity);
   // Per band: the silence points down to which it was read.
   const readTo = new Map<number, number>();
-  await bandsFrom(Infinity);
-  let level = bands.length ? bands[0]! + SILENCE_MAX_POINTS + 1 : 0;
+  let level = top === undefined ? 0 : top + SILENCE_MAX_POINTS + 1;
   while (level > 0) {
     const next = level - LEVEL_STEP;
-    const slices = (await bandsFrom(next - SILENCE_MAX_POINTS)).map((base) => {
+    const slices: Promise<Contact[]>[] = [];
+    for (let base = top!; base >= Math.max(0, next - SILENCE_MAX_POINTS); base--) {
       const hi = readTo.get(base) ?? SILENCE_MAX_POINTS + 1;
       const lo = Math.max(0, next - base);
-      if (lo >= hi) return [];
+      if (lo >= hi) continue;
       readTo.set(base, lo);
-      return bandSlice(db, base, lo, hi, now);
-    });
+      slices.push(bandSlice(db, base, lo, hi, now));
+    }
     const [read] = await Promise.all([Promise.all(slices), scored]);
     add(read.flat());
     if (floor >= next) break;
@@ -152,10 +179,9 @@ async function indexedSegment(db: RapportDB, segment: Segment): Promise<Contact[
  * a filter's index when the segment has one, else by walking the priority index (`topByPriority`).
  */
 export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200, now = new Date()): Promise<PriorityRow[]> {
-  const counted = overdueCounts(db, now);
-  // Counted beside the priority walk's first reads (it needs the counts only to score).
-  if (!query.trim() && isEmptySegment(segment)) return topByPriority(db, () => true, counted, limit, now);
-  const overdue = await counted;
+  // Read beside the priority walk's first reads (it needs the counts only to score).
+  if (!query.trim() && isEmptySegment(segment)) return topByPriority(db, () => true, overdueReads(db, now), limit, now);
+  const overdue = await overdueCounts(db, now);
   const context: SegmentContext = { now, ...(segment.openFollowUp !== undefined ? { withOpenFollowUp: await withOpenFollowUp(db) } : {}) };
   const rowOf = (hit: SearchHit): PriorityRow => ({ ...hit, priority: priorityOf(hit.contact, overdue.get(hit.contact.id) ?? 0, now) });
   if (query.trim()) {
@@ -172,7 +198,7 @@ export async function segmentContacts(db: RapportDB, query: string, segment: Seg
       .sort(byRow)
       .slice(0, limit);
   }
-  return topByPriority(db, (c) => inSegment(c, segment, context), counted, limit, now);
+  return topByPriority(db, (c) => inSegment(c, segment, context), overdueReads(db, now), limit, now);
 }
 
 /** Every contact of a segment (for bulk actions and export), in no particular order. */
