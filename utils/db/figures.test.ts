@@ -56,6 +56,8 @@ async function expectConsistent() {
   for (const stored of contacts) {
     const hidden = Object.fromEntries(CONTACT_KEY_NAMES.filter((k) => k in stored).map((k) => [k, stored[k]]));
     expect(hidden, `keys of ${String(stored.id)}`).toEqual(contactKeys(stored as unknown as Contact));
+    // The priority walk reads every whole-point base (workspace.ts).
+    expect(Number.isInteger(stored.prioBase), `prioBase of ${String(stored.id)}`).toBe(true);
   }
   for (const f of followUps) expect(f.openDue, `openDue of ${String(f.id)}`).toBe(f.doneAt ? undefined : f.due);
   const ids = new Set([...contacts.map((c) => String(c.id)), ...interactions.flatMap((i) => i.contactIds)]);
