@@ -511,7 +511,7 @@ try {
         (r.seedMs ? ` (seeding ${s(r.seedMs)})` : ''),
     );
     check(r.medianMs <= 100, `reminder alarm over ${r.contacts} contacts: median ${fmt(r.medianMs)} > 100 ms`);
-    await bench.evaluate(() => window.rapportBench.drop('bench-reminders'));
+    if (!process.env.BENCH_PROFILE_DIR) await bench.evaluate(() => window.rapportBench.drop('bench-reminders'));
   }
   if (!process.env.BENCH_PROFILE_DIR) await bench.evaluate(() => window.rapportBench.drop('bench-notebook'));
 } finally {

@@ -422,12 +422,20 @@ function nextRun(
   return Math.max(t + MINUTE, Math.min(...candidates));
 }
 
-/** The badge: today's count of the enabled kinds (due and overdue follow-ups, awaiting our reply). */
+/** The badge shows "99+" beyond 99: each of its figures is read up to this many, no further. */
+export const BADGE_COUNT_CAP = 100;
+
+/** The badge: today's count of the enabled kinds (due and overdue follow-ups, awaiting our reply), each at most `BADGE_COUNT_CAP`. */
 export interface BadgeInput {
   /** Open follow-ups due today or earlier. */
   followUpsDue: number;
   /** Contacts waiting longer than the reply target for our answer. */
   awaiting: number;
+}
+
+/** A badge figure for its tooltip: "100+" at the cap (there may be more). */
+export function badgeFigureText(n: number): string {
+  return n >= BADGE_COUNT_CAP ? `${BADGE_COUNT_CAP}+` : String(n);
 }
 
 /** The numbers the badge shows, zero for kinds that are switched off. */

@@ -9,6 +9,7 @@ import type { ContactId, FollowUpId } from '../../../utils/domain/common';
 import {
   REMINDER_KINDS,
   badgeCounts,
+  badgeFigureText,
   badgeText,
   dismissReminders,
   keysAnnouncedAt,
@@ -104,7 +105,7 @@ async function show(shown: Shown): Promise<void> {
 
 /** "2 follow-ups due or overdue, 1 contact waiting for your reply": what the badge's number is made of. */
 function badgeParts(counts: { followUpsDue: number; awaiting: number }): string[] {
-  const part = (key: string, n: number) => (n === 1 ? t(`${key}_one`) : t(`${key}_other`, n));
+  const part = (key: string, n: number) => (n === 1 ? t(`${key}_one`) : t(`${key}_other`, badgeFigureText(n)));
   return [
     ...(counts.followUpsDue > 0 ? [part('rem_badge_followups', counts.followUpsDue)] : []),
     ...(counts.awaiting > 0 ? [part('rem_badge_awaiting', counts.awaiting)] : []),
@@ -119,7 +120,7 @@ async function setBadge(settings: ReminderSettings, counts: { followUpsDue: numb
   const title = remindersOff(settings)
     ? t('rem_badgeTitleOff')
     : text
-      ? t('rem_badgeTitle', shown.followUpsDue + shown.awaiting, badgeParts(shown).join(', '))
+      ? t('rem_badgeTitle', text, badgeParts(shown).join(', '))
       : t('rem_badgeTitleNone');
   await Promise.all([action.setBadgeText({ text }), action.setTitle({ title }), text ? action.setBadgeBackgroundColor({ color: '#b3261e' }) : undefined]);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_REMINDER_SETTINGS, dismissReminders, readReminderState, snoozeReminders, tomorrowAt, type ReminderState } from '../../domain/reminders';
+import { BADGE_COUNT_CAP, DEFAULT_REMINDER_SETTINGS, badgeFigureText, badgeText, dismissReminders, readReminderState, snoozeReminders, tomorrowAt, type ReminderState } from '../../domain/reminders';
 import { RapportDB } from '../db';
 import { createContact } from './contacts';
 import { addFollowUp, setFollowUpDone } from './followups';
@@ -80,6 +80,26 @@ describe('readRun and badgeFigures', () => {
     // Thirty working days: only the older ones.
     const long = { ...s, replyTargetDays: 30 };
     expect((await readRun(db, now, long, empty)).items.map((i) => i.key).sort()).toEqual([5, 6, 7].map((n) => `aw:${ids[n]}:${day(n)}`).sort());
+  });
+});
+
+describe('the badge at scale', () => {
+  it('reads each figure up to the cap ("99+" on the badge), exact below it, less what was answered from a notification', async () => {
+    const a = await createContact(db, { displayName: 'A' });
+    for (let n = 0; n < BADGE_COUNT_CAP + 5; n++) await addFollowUp(db, { contactId: a.id, due: '2026-11-20', what: `f${n}` });
+    const waiting: string[] = [];
+    for (let n = 0; n < 102; n++) {
+      const c = await createContact(db, { displayName: `W${n}` });
+      waiting.push(`aw:${c.id}:${iso(26, 9).slice(0, 10)}`);
+      await mail(c.id, iso(26, 9), `w${n}`);
+    }
+    const dismissed = dismissReminders(empty, waiting.slice(0, 3), now);
+    const figures = await badgeFigures(db, now, s, dismissed);
+    expect(figures).toEqual({ followUpsDue: BADGE_COUNT_CAP, awaiting: 99 });
+    expect(badgeText(figures)).toBe('99+');
+    expect(badgeFigureText(figures.followUpsDue)).toBe('100+');
+    expect(badgeFigureText(figures.awaiting)).toBe('99');
+    expect((await badgeFigures(db, now, s, empty)).awaiting).toBe(BADGE_COUNT_CAP);
   });
 });
 

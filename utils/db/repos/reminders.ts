@@ -3,6 +3,7 @@ import type { ContactId } from '../../domain/common';
 import { localDay } from '../../domain/followup';
 import {
   AWAITING_WINDOW_DAYS,
+  BADGE_COUNT_CAP,
   KEEP_IN_TOUCH_NOTIFY_DAYS,
   badgeExclusions,
   followUpDueAt,
@@ -27,7 +28,7 @@ import type { RapportDB } from '../db';
  * the day they fall due (`kitDue`), and contacts whose latest real touchpoint is their unanswered
  * email or message (`contactStats.awaitingSince`). A run reads only the spans `runSpans` names
  * (what fell due since the previous run, or everything current once), cadences and messages as
- * keys only; the badge is index counts. Neither grows with the number of current reminders.
+ * keys only; the badge is bounded key reads. Neither grows with the number of current reminders.
  */
 
 const DAY_MS = 86_400_000;
@@ -151,20 +152,28 @@ async function currentKeys(db: RapportDB, keys: readonly string[], now: Date, se
   });
 }
 
+/** Up to `cap` keys of an index range: a bounded key read (`getAllKeys` with a count), however many match. */
+const capped = (collection: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }, cap: number) => collection.limit(cap).primaryKeys().then((keys) => keys.length);
+
 /**
- * The badge's figures at `now`, as index counts: open follow-ups due today or earlier, and
- * contacts waiting past the reply target (within the window) less the ones the user answered
- * from a notification (`badgeExclusions`) that are still current.
+ * The badge's figures at `now`, as bounded key reads (each at most `BADGE_COUNT_CAP`: the badge
+ * shows "99+" beyond 99): open follow-ups due today or earlier, and contacts waiting past the
+ * reply target (within the window) less the ones the user answered from a notification
+ * (`badgeExclusions`) that are still current.
  */
 export async function badgeFigures(db: RapportDB, now: Date, settings: ReminderSettings, state: ReminderState): Promise<BadgeInput> {
   const windowFrom = new Date(now.getTime() - AWAITING_WINDOW_DAYS * DAY_MS).toISOString();
   const bound = new Date(replyBound(now, settings)).toISOString();
+  const exclusions = settings.awaitingReply ? badgeExclusions(state, now) : [];
   const [followUpsDue, waiting, excluded] = await Promise.all([
-    settings.followUps ? db.followUps.where('openDue').belowOrEqual(localDay(now)).count() : 0,
-    settings.awaitingReply && windowFrom <= bound ? db.contactStats.where('awaitingSince').between(windowFrom, bound, true, true).count() : 0,
-    settings.awaitingReply ? currentKeys(db, badgeExclusions(state, now), now, settings) : [],
+    settings.followUps ? capped(db.followUps.where('openDue').belowOrEqual(localDay(now)), BADGE_COUNT_CAP) : 0,
+    // Read past the cap by as many as may be left out, so what is left is right up to the cap.
+    settings.awaitingReply && windowFrom <= bound
+      ? capped(db.contactStats.where('awaitingSince').between(windowFrom, bound, true, true), BADGE_COUNT_CAP + exclusions.length)
+      : 0,
+    currentKeys(db, exclusions, now, settings),
   ]);
-  return { followUpsDue, awaiting: Math.max(0, waiting - excluded.length) };
+  return { followUpsDue, awaiting: Math.min(BADGE_COUNT_CAP, Math.max(0, waiting - excluded.length)) };
 }
 
 /**
