@@ -8,6 +8,11 @@ import { localDay } from './followup';
  * weekends, the catch-up after a closed browser and "each reminder once" are unit-tested with
  * fixed clocks. The background only gathers the items (utils/db/repos/reminders.ts), calls
  * `planRun` and shows what it returns.
+ *
+ * A run is incremental: the state says per kind how far announcements have got (`through`), and
+ * `runSpans` names what the next run reads, from there (less `RE_READ_DAYS`) to what is due now.
+ * So a run reads the reminders that fell due since the previous one, not every current one, and
+ * the state remembers only the announced keys a later run may read again.
  */
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
