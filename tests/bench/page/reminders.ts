@@ -76,7 +76,8 @@ function nextWeekday(ms: number): Date {
  * does it (`runReminders`: the state parsed from its stored JSON, the reads, `planRun`, the names
  * of what is announced one by one, the new state serialised): the first run (no state: everything
  * current is read once), steady runs (every few minutes, each from the state the previous one
- * left), and the first run of the next weekday (a day of new reminders).
+ * left), the first run of the next weekday (a day of new reminders), and one a week later (the
+ * browser closed meanwhile: the week's span and one catch-up summary).
  */
 export async function remindersBench(name: string, contacts: number, runs: number) {
   const db = new RapportDB(name);
@@ -135,6 +136,15 @@ export async function remindersBench(name: string, contacts: number, runs: numbe
     nextDayMs.push(ms);
     nextDay = out;
   }
+  // Back after a week away (the browser closed): the week's span is read, one catch-up summary.
+  const weekLater = new Date(now + 7 * 86_400_000);
+  const weekMs: number[] = [];
+  let week = last;
+  for (let r = 0; r < Math.min(runs, 7); r++) {
+    const [ms, out] = await time(() => alarm(weekLater, stored));
+    weekMs.push(ms);
+    week = out;
+  }
   const counts = (notices: RunPlan['notices']) =>
     notices.map((n) => (n.type === 'summary' ? `summary ${JSON.stringify(n.counts)}` : `single ${n.item.kind}`)).join('; ') || 'none';
   db.close();
@@ -147,9 +157,10 @@ export async function remindersBench(name: string, contacts: number, runs: numbe
     medianMs: median(steadyMs),
     maxMs: Math.max(...steadyMs),
     nextDayMs: median(nextDayMs),
+    weekLaterMs: median(weekMs),
     parts: { readMs: median(readMs), badgeMs: median(badgeMs) },
     stateBytes: { afterFirst: first.stored.length, steady: stored.length, nextDay: nextDay.stored.length },
     badge: last.badge,
-    notices: { first: counts(first.plan.notices), steady: counts(last.plan.notices), nextDay: counts(nextDay.plan.notices) },
+    notices: { first: counts(first.plan.notices), steady: counts(last.plan.notices), nextDay: counts(nextDay.plan.notices), weekLater: counts(week.plan.notices) },
   };
 }
