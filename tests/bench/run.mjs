@@ -505,7 +505,7 @@ try {
     results.reminders = r;
     report(
       `reminder alarm over ${r.contacts} contacts (runReminders from the stored state, at ${r.clock}): steady runs median ${fmt(r.medianMs)}, max ${fmt(r.maxMs)} (target <= 100 ms); ` +
-        `first run (no state, everything current read once) ${fmt(r.coldMs)}, the same full read later ${fmt(r.fullMs)} median; first run of the next weekday ${fmt(r.nextDayMs)} median; back after a week away ${fmt(r.weekLaterMs)} median; ` +
+        `first run (no state, everything current read once) ${fmt(r.coldMs)}, the same full read later ${fmt(r.fullMs)} median; first run of the next weekday ${fmt(r.nextDayMs)} median; back after a week away ${fmt(r.weekLaterMs)} median; in quiet hours ${fmt(r.quietMs)} median; ` +
         `parts of a steady run: reads ${fmt(r.parts.readMs)}, badge counts ${fmt(r.parts.badgeMs)}; stored state ${JSON.stringify(r.stateBytes)} bytes; ` +
         `badge ${JSON.stringify(r.badge)}; notices ${JSON.stringify(r.notices)}` +
         (r.seedMs ? ` (seeding ${s(r.seedMs)})` : ''),

@@ -322,8 +322,9 @@ function countKinds(items: readonly ReminderItem[]): ReminderCounts {
  * One run of the reminder alarm. New = due, of an enabled kind, not yet announced (nor snoozed
  * to later, nor dismissed). Outside quiet hours and weekends they are announced: after a gap
  * (browser closed) as one summary; more than `MAX_SINGLE_NOTIFICATIONS` as one summary; otherwise
- * one notification each, and each kind's `through` moves on to what this run read. Held back by
- * quiet hours or a weekend, nothing moves: the next allowed run reads them again. Announced keys
+ * one notification each, and each kind's `through` moves on to what this run read. In quiet hours
+ * or at a weekend nothing moves (the background reads nothing then): the next allowed run reads
+ * what is held back. Announced keys
  * are remembered while a later run may read them again; older ones are forgotten.
  */
 export function planRun({ now, settings, state, items, startup, nextAwaitingAt }: RunInput): RunPlan {
@@ -331,9 +332,12 @@ export function planRun({ now, settings, state, items, startup, nextAwaitingAt }
   const spans = runSpans(now, settings, state);
   const fired = { ...state.fired };
   const snoozed = { ...state.snoozed };
+  // In quiet hours or at the weekend nothing is announced: the background reads nothing then
+  // (`mayNotifyAt`), and nothing read is taken as gone.
+  const quiet = !mayNotifyAt(now, settings);
   const read = new Set(items.map((item) => item.key));
   // A snooze that ended on a reminder no longer current (answered, reached, erased) is over.
-  for (const [key, until] of Object.entries(snoozed)) if (until <= t && !read.has(key)) delete snoozed[key];
+  if (!quiet) for (const [key, until] of Object.entries(snoozed)) if (until <= t && !read.has(key)) delete snoozed[key];
   const windowDay = new Date(t - AWAITING_WINDOW_DAYS * DAY).toISOString().slice(0, 10);
   const dismissed = Object.fromEntries(Object.entries(state.dismissed).filter(([key]) => (keyDay(key) ?? '') >= windowDay));
   // A snoozed reminder is due again when its snooze ends; a dismissed one never again.
@@ -343,14 +347,14 @@ export function planRun({ now, settings, state, items, startup, nextAwaitingAt }
 
   const gap = state.lastRunAt !== undefined && t - state.lastRunAt > CATCH_UP_GAP_MS;
   const fresh = enabled.filter((item) => item.dueAt <= t && fired[item.key] === undefined).sort((a, b) => a.dueAt - b.dueAt);
-  const catchUp = state.catchUpPending || ((startup || gap) && fresh.length > 0);
   const notices: Notice[] = [];
   let catchUpPending = false;
-  const held = fresh.length > 0 && !mayNotifyAt(now, settings);
 
-  if (held) {
-    catchUpPending = catchUp;
+  if (quiet) {
+    // Whatever falls due by the end of the quiet stretch after a gap or a start is announced as missed.
+    catchUpPending = state.catchUpPending || startup || gap;
   } else if (fresh.length > 0) {
+    const catchUp = state.catchUpPending || startup || gap;
     if (catchUp || fresh.length > MAX_SINGLE_NOTIFICATIONS) {
       const contacts = new Set(fresh.map((item) => item.contactId));
       const only = contacts.size === 1 ? fresh[0]!.contactId : undefined;
@@ -364,7 +368,7 @@ export function planRun({ now, settings, state, items, startup, nextAwaitingAt }
     }
   }
 
-  // Held back, every kind stays where it was (the next allowed run reads the same span again);
+  // Quiet, every kind stays where it was (the next allowed run reads the same span again);
   // otherwise each enabled kind has got to the end of its span (never backwards: a longer reply
   // target does not announce a message twice). A kind switched off starts afresh when back on.
   const through: ReminderState['through'] = {};
@@ -373,7 +377,7 @@ export function planRun({ now, settings, state, items, startup, nextAwaitingAt }
     const span = spans[kind];
     if (!span) continue;
     const old = state.through[kind];
-    const next = held ? old : later(old, span.to);
+    const next = quiet ? old : later(old, span.to);
     if (next !== undefined) through[kind] = next;
   }
   // Remembered while a later run may read the key again: its day is not before that run's span.
@@ -393,7 +397,7 @@ export function planRun({ now, settings, state, items, startup, nextAwaitingAt }
     notices,
     announced: notices.length > 0 ? fresh.map((item) => item.key) : [],
     state: { lastRunAt: t, through, fired, catchUpPending, snoozed, dismissed },
-    nextRunAt: nextRun(now, settings, enabled, fired, snoozed, held, nextAwaitingAt),
+    nextRunAt: nextRun(now, settings, enabled, fired, snoozed, quiet, nextAwaitingAt),
   };
 }
 
@@ -420,7 +424,7 @@ function nextRun(
   // Snoozes that end, and the next message to pass the reply target.
   for (const until of Object.values(snoozed)) if (until > t) candidates.push(nextAllowed(new Date(until), settings).getTime());
   if (settings.awaitingReply && nextAwaitingAt !== undefined && nextAwaitingAt > t) candidates.push(nextAllowed(new Date(nextAwaitingAt), settings).getTime());
-  // Reminders held back by quiet hours or a weekend go out when that ends.
+  // Reminders held back by quiet hours or a weekend go out when that ends (the run then reads them).
   if (waiting) candidates.push(nextAllowed(now, settings).getTime());
   // At least hourly: a gap longer than `CATCH_UP_GAP_MS` then always means the browser was off.
   candidates.push(t + RUN_AT_LEAST_EVERY_MS);

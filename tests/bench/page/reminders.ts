@@ -145,6 +145,11 @@ export async function remindersBench(name: string, contacts: number, runs: numbe
     weekMs.push(ms);
     week = out;
   }
+  // A run in quiet hours (21:00 the same day): only the badge is read.
+  const quietMs: number[] = [];
+  const evening = new Date(now);
+  evening.setHours(21, 0, 0, 0);
+  for (let r = 0; r < Math.min(runs, 7); r++) quietMs.push((await time(() => alarm(evening, stored)))[0]);
   const counts = (notices: RunPlan['notices']) =>
     notices.map((n) => (n.type === 'summary' ? `summary ${JSON.stringify(n.counts)}` : `single ${n.item.kind}`)).join('; ') || 'none';
   db.close();
@@ -158,6 +163,7 @@ export async function remindersBench(name: string, contacts: number, runs: numbe
     maxMs: Math.max(...steadyMs),
     nextDayMs: median(nextDayMs),
     weekLaterMs: median(weekMs),
+    quietMs: median(quietMs),
     parts: { readMs: median(readMs), badgeMs: median(badgeMs) },
     stateBytes: { afterFirst: first.stored.length, steady: stored.length, nextDay: nextDay.stored.length },
     badge: last.badge,

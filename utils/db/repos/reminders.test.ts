@@ -136,6 +136,20 @@ describe('the alarm run by run', () => {
     expect(later.state.fired).toEqual({});
   });
 
+  it('in quiet hours nothing moves on: a follow-up entered then is held and the morning run announces it, once', async () => {
+    const a = await createContact(db, { displayName: 'A' });
+    const first = await run(new Date(2026, 10, 30, 19), empty);
+    // Entered at 21:00 (quiet): due today, so already due.
+    const evening = await addFollowUp(db, { contactId: a.id, due: '2026-11-30', what: 'x' });
+    const night = await run(new Date(2026, 10, 30, 21), first.state);
+    expect(night.announced).toEqual([]);
+    expect(night.state.through).toEqual(first.state.through);
+    expect(night.badge.followUpsDue).toBe(1);
+    const morning = await run(new Date(2026, 11, 1, 8), night.state);
+    expect(morning.announced).toEqual([`fu:${evening.id}:2026-11-30`]);
+    expect((await run(new Date(2026, 11, 1, 8, 30), morning.state)).announced).toEqual([]);
+  });
+
   it('"Done" and "Tomorrow" on an awaiting reminder: off the badge; back tomorrow if they still wait, forgotten if answered', async () => {
     const w = await createContact(db, { displayName: 'W' });
     const v = await createContact(db, { displayName: 'V' });

@@ -8,6 +8,7 @@ import {
   badgeExclusions,
   followUpDueAt,
   keepInTouchDueAt,
+  mayNotifyAt,
   parseReminderKey,
   planRun,
   remindersOff,
@@ -189,8 +190,9 @@ export async function runReminders(
   startup: boolean,
 ): Promise<{ badge: BadgeInput; plan: RunPlan }> {
   const off = remindersOff(settings);
+  // In quiet hours or at the weekend nothing can be announced: only the badge is read (see `planRun`).
   const [read, badge] = await Promise.all([
-    off ? Promise.resolve<RunRead>({ items: [] }) : readRun(db, now, settings, state),
+    off || !mayNotifyAt(now, settings) ? Promise.resolve<RunRead>({ items: [] }) : readRun(db, now, settings, state),
     off ? { followUpsDue: 0, awaiting: 0 } : badgeFigures(db, now, settings, state),
   ]);
   const plan = planRun({ now, settings, state, items: read.items, startup, ...(read.nextAwaitingAt !== undefined ? { nextAwaitingAt: read.nextAwaitingAt } : {}) });
