@@ -9,6 +9,10 @@ import { readReminderSettings, readReminderState, type ReminderSettings, type Re
 
 export const REMINDER_SETTINGS_KEY = 'reminderSettings';
 export const REMINDER_STATE_KEY = 'reminderState';
+/** The keys each recent summary notification announced, by the run's instant: read only by its "Tomorrow" button. */
+export const REMINDER_SUMMARIES_KEY = 'reminderSummaries';
+/** How long a summary's "Tomorrow" can still find what it announced. */
+const SUMMARY_KEPT_MS = 3 * 86_400_000;
 
 export async function loadReminderSettings(): Promise<ReminderSettings> {
   return readReminderSettings((await browser.storage.local.get(REMINDER_SETTINGS_KEY))[REMINDER_SETTINGS_KEY]);
@@ -33,4 +37,20 @@ export async function loadReminderState(): Promise<ReminderState> {
 
 export async function saveReminderState(state: ReminderState): Promise<void> {
   await browser.storage.local.set({ [REMINDER_STATE_KEY]: state });
+}
+
+/** Remembers what the summary shown by the run at `runAt` announced; forgets summaries older than three days. */
+export async function saveSummaryKeys(runAt: number, keys: readonly string[]): Promise<void> {
+  const stored = (await browser.storage.local.get(REMINDER_SUMMARIES_KEY))[REMINDER_SUMMARIES_KEY];
+  const kept = Object.entries(stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {}).filter(
+    ([at, value]) => Number(at) > runAt - SUMMARY_KEPT_MS && Array.isArray(value),
+  );
+  await browser.storage.local.set({ [REMINDER_SUMMARIES_KEY]: Object.fromEntries([...kept, [String(runAt), [...keys]]]) });
+}
+
+/** What the summary of the run at `runAt` announced, if it is remembered. */
+export async function loadSummaryKeys(runAt: number): Promise<string[] | undefined> {
+  const stored = (await browser.storage.local.get(REMINDER_SUMMARIES_KEY))[REMINDER_SUMMARIES_KEY] as Record<string, unknown> | undefined;
+  const keys = stored?.[String(runAt)];
+  return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : undefined;
 }

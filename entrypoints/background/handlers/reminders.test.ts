@@ -183,9 +183,11 @@ describe('reminders in the background', () => {
       expect(aw).toContain(carla.id);
     });
 
-    it('a summary offers "Tomorrow": every reminder it announced comes back tomorrow, follow-ups moved to tomorrow', async () => {
+    it('a summary offers "Tomorrow": every reminder it announced comes back tomorrow, follow-ups moved to tomorrow, also those the run\'s memory forgot', async () => {
       const { db, anke, call } = await seed();
       const more = await addFollowUp(db, { contactId: anke.id, due: today(), what: 'Send the offer' });
+      // Overdue for ten days: announced by this first run, then no longer in the run's memory (no run reads it again).
+      const old = await addFollowUp(db, { contactId: anke.id, due: addDays(today(), -10), what: 'Old' });
       const notify = vi.spyOn(fakeBrowser.notifications, 'create');
       registerReminders(new ContextStore(undefined));
       await runAlarm();
@@ -193,8 +195,10 @@ describe('reminders in the background', () => {
       expect(shown).toHaveLength(1);
       expect(shown[0]).toMatch(/^rapport\|summary\|\|\d+$/);
       expect((notify.mock.calls[0] as unknown as [string, { buttons?: { title: string }[] }])[1].buttons?.map((b) => b.title)).toEqual(['Tomorrow']);
+      expect(Object.keys((await state()).fired).some((key) => key.includes(old.id))).toBe(false);
       await fakeBrowser.notifications.onButtonClicked.trigger(shown[0]!, 0);
       await vi.waitFor(async () => {
+        expect((await db.followUps.get(old.id))?.due).toBe(addDays(today(), 1));
         expect((await db.followUps.get(call.id))?.due).toBe(addDays(today(), 1));
         expect((await db.followUps.get(more.id))?.due).toBe(addDays(today(), 1));
         expect(Object.values((await state()).snoozed)).toEqual([TOMORROW_9, TOMORROW_9]);

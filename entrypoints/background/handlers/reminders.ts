@@ -3,26 +3,23 @@ import { getDb } from '../../../utils/db/db';
 import { setFollowUpDone, snoozeFollowUp } from '../../../utils/db/repos/followups';
 import { addInteraction } from '../../../utils/db/repos/interactions';
 import { getLoggingSettings } from '../../../utils/db/repos/logging-settings';
-import { contactNames, reminderSnapshot } from '../../../utils/db/repos/reminders';
+import { badgeFigures, contactNames, runReminders } from '../../../utils/db/repos/reminders';
 import { snoozeDay } from '../../../utils/db/repos/workspace';
 import type { ContactId, FollowUpId } from '../../../utils/domain/common';
 import {
   REMINDER_KINDS,
-  awaitingForBadge,
   badgeCounts,
+  badgeFigureText,
   badgeText,
   dismissReminders,
   keysAnnouncedAt,
   parseReminderKey,
-  planRun,
   remindersOff,
   snoozeReminders,
   tomorrowAt,
   type Notice,
   type ReminderKind,
   type ReminderSettings,
-  type ReminderItem,
-  type ReminderState,
 } from '../../../utils/domain/reminders';
 import { t } from '../../../utils/i18n';
 import type { ContextStore } from '../../../utils/messaging/context-store';
@@ -30,14 +27,16 @@ import type { Broadcast } from '../../../utils/messaging/protocol';
 import {
   loadReminderSettings,
   loadReminderState,
+  loadSummaryKeys,
   onReminderSettingsChanged,
   saveReminderState,
+  saveSummaryKeys,
 } from '../../../utils/messaging/reminder-store';
 import { toolbarAction } from './side-panel';
 
 /*
- * Thin wiring of reminders (issue 11): an alarm runs `reminderSnapshot` + `planRun` (pure, in
- * utils/) and shows what they return; the badge is recounted on every run, on every notebook
+ * Thin wiring of reminders (issue 11): an alarm runs `runReminders` (its reads and the pure
+ * `planRun`, in utils/) and shows what it returns; the badge is recounted on every run, on every notebook
  * change a page reports, on a settings change and at midnight. Notification ids carry what a
  * click or a button needs: `rapport|<kind>|<contact id>|<ref>`, the ref being the follow-up's id,
  * the keep-in-touch or awaiting-reply reminder's key, or (a summary) the run that announced it.
@@ -106,7 +105,7 @@ async function show(shown: Shown): Promise<void> {
 
 /** "2 follow-ups due or overdue, 1 contact waiting for your reply": what the badge's number is made of. */
 function badgeParts(counts: { followUpsDue: number; awaiting: number }): string[] {
-  const part = (key: string, n: number) => (n === 1 ? t(`${key}_one`) : t(`${key}_other`, n));
+  const part = (key: string, n: number) => (n === 1 ? t(`${key}_one`) : t(`${key}_other`, badgeFigureText(n)));
   return [
     ...(counts.followUpsDue > 0 ? [part('rem_badge_followups', counts.followUpsDue)] : []),
     ...(counts.awaiting > 0 ? [part('rem_badge_awaiting', counts.awaiting)] : []),
@@ -121,7 +120,7 @@ async function setBadge(settings: ReminderSettings, counts: { followUpsDue: numb
   const title = remindersOff(settings)
     ? t('rem_badgeTitleOff')
     : text
-      ? t('rem_badgeTitle', shown.followUpsDue + shown.awaiting, badgeParts(shown).join(', '))
+      ? t('rem_badgeTitle', text, badgeParts(shown).join(', '))
       : t('rem_badgeTitleNone');
   await Promise.all([action.setBadgeText({ text }), action.setTitle({ title }), text ? action.setBadgeBackgroundColor({ color: '#b3261e' }) : undefined]);
 }
@@ -200,7 +199,7 @@ export async function reminderButton(notificationId: string, button: number, now
   }
   const [settings, state] = await Promise.all([loadReminderSettings(), loadReminderState()]);
   if (kind === 'summary') {
-    const keys = keysAnnouncedAt(state, Number(ref));
+    const keys = (await loadSummaryKeys(Number(ref))) ?? keysAnnouncedAt(state, Number(ref));
     const others: string[] = [];
     for (const key of keys) {
       const named = parseReminderKey(key);
@@ -212,11 +211,6 @@ export async function reminderButton(notificationId: string, button: number, now
   }
   if (kind !== 'keep-in-touch' && kind !== 'awaiting') return;
   await saveReminderState(done ? dismissReminders(state, [ref], now) : snoozeReminders(state, [ref], tomorrowAt(now, settings)));
-}
-
-/** The badge's figures: follow-ups as read, awaiting without the reminders answered from a notification. */
-function shownBadge(snapshot: { items: readonly ReminderItem[]; badge: { followUpsDue: number } }, state: ReminderState, now: Date) {
-  return { followUpsDue: snapshot.badge.followUpsDue, awaiting: awaitingForBadge(snapshot.items, state, now) };
 }
 
 /** Wires alarms, notifications and the badge; returns `refresh`, which recounts the badge. */
@@ -232,8 +226,7 @@ export function registerReminders(contexts: ContextStore, broadcast: (message: B
       const settings = await loadReminderSettings();
       if (remindersOff(settings)) return setBadge(settings, { followUpsDue: 0, awaiting: 0 });
       const now = new Date();
-      const [snapshot, state] = await Promise.all([reminderSnapshot(getDb(), now, settings), loadReminderState()]);
-      await setBadge(settings, shownBadge(snapshot, state, now));
+      await setBadge(settings, await badgeFigures(getDb(), now, settings, await loadReminderState()));
     });
 
   /** One run of the alarm: the same code whatever woke it (the alarm, the browser's start). */
@@ -241,11 +234,11 @@ export function registerReminders(contexts: ContextStore, broadcast: (message: B
     serial(async () => {
       const now = new Date();
       const [settings, state] = await Promise.all([loadReminderSettings(), loadReminderState()]);
-      const snapshot = remindersOff(settings) ? { items: [], badge: { followUpsDue: 0, awaiting: 0 } } : await reminderSnapshot(getDb(), now, settings);
-      await setBadge(settings, shownBadge(snapshot, state, now));
-      const plan = planRun({ now, settings, state, items: snapshot.items, startup });
+      const { badge, plan } = await runReminders(getDb(), now, settings, state, startup);
+      await setBadge(settings, badge);
       // Remembered before shown: a worker stopped half-way never shows a reminder twice.
       await saveReminderState(plan.state);
+      if (plan.notices.some((n) => n.type === 'summary')) await saveSummaryKeys(now.getTime(), plan.announced);
       if (plan.notices.length > 0) {
         const names = await contactNames(
           getDb(),

@@ -1,18 +1,18 @@
 import { RapportDB } from '../../../utils/db/db';
-import { cadencesFallingDue, reminderSnapshot, unansweredMessages } from '../../../utils/db/repos/reminders';
+import { badgeFigures, contactNames, readRun, runReminders } from '../../../utils/db/repos/reminders';
 import { addDays } from '../../../utils/domain/cadence';
 import type { FollowUpId } from '../../../utils/domain/common';
 import type { Contact } from '../../../utils/domain/contact';
 import { localDay, type FollowUp } from '../../../utils/domain/followup';
 import type { Interaction } from '../../../utils/domain/interaction';
-import { DEFAULT_REMINDER_SETTINGS, planRun, readReminderState } from '../../../utils/domain/reminders';
+import { DEFAULT_REMINDER_SETTINGS, readReminderState, type RunPlan } from '../../../utils/domain/reminders';
 import { benchContact, benchContactId, median, seedForBench } from './cases';
 
 /*
  * Issue 11: the reminder alarm over a 100 000-contact notebook. Every contact has a last real
  * touchpoint within 400 days (an email, in or out), one follow-up due within a year either side
  * (97 % of the past ones done), 30 % a cadence of their own and 20 % a coverage's default one.
- * Measured: the function the alarm runs (`reminderSnapshot` + `planRun`), and its three reads.
+ * Measured: the alarm's run (`runReminders`) cold and steady, and its two parts (see below).
  */
 
 const DAY = 86_400_000;
@@ -54,10 +54,34 @@ function reminderContact(i: number, now: number): { contact: Contact; followUp: 
   return { contact, followUp, last };
 }
 
-/** Seeds `name` with `contacts` such contacts (once), then times the alarm's function `runs` times. */
+/** A weekday 11:00 local, the latest at or before now: the alarm may speak then (no quiet hours, no weekend). */
+function benchClock(): number {
+  const at = new Date();
+  at.setHours(11, 0, 0, 0);
+  if (at.getTime() > Date.now()) at.setDate(at.getDate() - 1);
+  while (at.getDay() === 0 || at.getDay() === 6) at.setDate(at.getDate() - 1);
+  return at.getTime();
+}
+
+/** The next weekday after `ms`, same time of day. */
+function nextWeekday(ms: number): Date {
+  const at = new Date(ms);
+  do at.setDate(at.getDate() + 1);
+  while (at.getDay() === 0 || at.getDay() === 6);
+  return at;
+}
+
+/**
+ * Seeds `name` with `contacts` such contacts (once), then times the alarm's run as the background
+ * does it (`runReminders`: the state parsed from its stored JSON, the reads, `planRun`, the names
+ * of what is announced one by one, the new state serialised): the first run (no state: everything
+ * current is read once), steady runs (every few minutes, each from the state the previous one
+ * left), the first run of the next weekday (a day of new reminders), and one a week later (the
+ * browser closed meanwhile: the week's span and one catch-up summary).
+ */
 export async function remindersBench(name: string, contacts: number, runs: number) {
   const db = new RapportDB(name);
-  const now = Date.now();
+  const now = benchClock();
   let seedMs = 0;
   if ((await db.contacts.count()) < contacts) {
     const t = performance.now();
@@ -70,45 +94,79 @@ export async function remindersBench(name: string, contacts: number, runs: numbe
     }
     seedMs = performance.now() - t;
   }
-  const at = new Date(now);
-  const alarm = async () => {
-    const snapshot = await reminderSnapshot(db, at, DEFAULT_REMINDER_SETTINGS);
-    const plan = planRun({ now: at, settings: DEFAULT_REMINDER_SETTINGS, state: readReminderState({ lastRunAt: now - 60_000 }), items: snapshot.items, startup: false });
-    return { snapshot, plan };
+  const settings = DEFAULT_REMINDER_SETTINGS;
+  /** One run at `at` from the stored state (JSON, as `storage.local` holds it); returns what it stores. */
+  const alarm = async (at: Date, stored: string) => {
+    const state = readReminderState(JSON.parse(stored));
+    const { badge, plan } = await runReminders(db, at, settings, state, false);
+    const singles = plan.notices.flatMap((n) => (n.type === 'single' ? [n.item.contactId] : []));
+    if (singles.length > 0) await contactNames(db, singles);
+    return { badge, plan, stored: JSON.stringify(plan.state) };
   };
   const time = async <T>(work: () => Promise<T>): Promise<[number, T]> => {
     const t = performance.now();
     const out = await work();
     return [performance.now() - t, out];
   };
-  const [coldMs, first] = await time(alarm);
-  const alarmMs: number[] = [];
-  // The same run with "awaiting reply" off.
-  const withoutAwaitingMs: number[] = [];
-  const noAwaiting = { ...DEFAULT_REMINDER_SETTINGS, awaitingReply: false };
-  const followUpsMs: number[] = [];
-  const cadencesMs: number[] = [];
-  const unansweredMs: number[] = [];
-  const today = localDay(at);
-  for (let r = 0; r < runs; r++) {
-    alarmMs.push((await time(alarm))[0]);
-    withoutAwaitingMs.push((await time(() => reminderSnapshot(db, at, noAwaiting)))[0]);
-    followUpsMs.push((await time(() => db.followUps.where('openDue').belowOrEqual(today).toArray()))[0]);
-    cadencesMs.push((await time(() => cadencesFallingDue(db, at)))[0]);
-    unansweredMs.push((await time(() => unansweredMessages(db, at, DEFAULT_REMINDER_SETTINGS.replyTargetDays)))[0]);
+  const at = new Date(now);
+  const initial = JSON.stringify(readReminderState({ lastRunAt: now - 60 * 60_000 }));
+  const [coldMs, first] = await time(() => alarm(at, initial));
+  const fullMs: number[] = [];
+  const steadyMs: number[] = [];
+  const readMs: number[] = [];
+  const badgeMs: number[] = [];
+  let stored = first.stored;
+  let last = first;
+  for (let r = 1; r <= runs; r++) {
+    const when = new Date(now + r * 5 * 60_000);
+    const [ms, out] = await time(() => alarm(when, stored));
+    steadyMs.push(ms);
+    stored = out.stored;
+    last = out;
+    fullMs.push((await time(() => alarm(when, initial)))[0]);
+    const state = readReminderState(JSON.parse(stored));
+    readMs.push((await time(() => readRun(db, when, settings, state)))[0]);
+    badgeMs.push((await time(() => badgeFigures(db, when, settings, state)))[0]);
   }
-  const kinds = first.snapshot.items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [item.kind]: (acc[item.kind] ?? 0) + 1 }), {});
+  const tomorrow = nextWeekday(now + runs * 5 * 60_000);
+  const nextDayMs: number[] = [];
+  let nextDay = last;
+  for (let r = 0; r < Math.min(runs, 7); r++) {
+    const [ms, out] = await time(() => alarm(tomorrow, stored));
+    nextDayMs.push(ms);
+    nextDay = out;
+  }
+  // Back after a week away (the browser closed): the week's span is read, one catch-up summary.
+  const weekLater = new Date(now + 7 * 86_400_000);
+  const weekMs: number[] = [];
+  let week = last;
+  for (let r = 0; r < Math.min(runs, 7); r++) {
+    const [ms, out] = await time(() => alarm(weekLater, stored));
+    weekMs.push(ms);
+    week = out;
+  }
+  // A run in quiet hours (21:00 the same day): only the badge is read.
+  const quietMs: number[] = [];
+  const evening = new Date(now);
+  evening.setHours(21, 0, 0, 0);
+  for (let r = 0; r < Math.min(runs, 7); r++) quietMs.push((await time(() => alarm(evening, stored)))[0]);
+  const counts = (notices: RunPlan['notices']) =>
+    notices.map((n) => (n.type === 'summary' ? `summary ${JSON.stringify(n.counts)}` : `single ${n.item.kind}`)).join('; ') || 'none';
   db.close();
   return {
     contacts,
     seedMs,
+    clock: at.toString(),
     coldMs,
-    medianMs: median(alarmMs),
-    maxMs: Math.max(...alarmMs),
-    withoutAwaitingMs: median(withoutAwaitingMs),
-    parts: { followUpsMs: median(followUpsMs), cadencesMs: median(cadencesMs), unansweredMs: median(unansweredMs) },
-    items: kinds,
-    badge: first.snapshot.badge,
-    notices: first.plan.notices.length,
+    fullMs: median(fullMs),
+    medianMs: median(steadyMs),
+    maxMs: Math.max(...steadyMs),
+    nextDayMs: median(nextDayMs),
+    weekLaterMs: median(weekMs),
+    quietMs: median(quietMs),
+    parts: { readMs: median(readMs), badgeMs: median(badgeMs) },
+    stateBytes: { afterFirst: first.stored.length, steady: stored.length, nextDay: nextDay.stored.length },
+    badge: last.badge,
+    notices: { first: counts(first.plan.notices), steady: counts(last.plan.notices), nextDay: counts(nextDay.plan.notices), weekLater: counts(week.plan.notices) },
   };
 }

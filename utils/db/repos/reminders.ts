@@ -1,129 +1,202 @@
-import { addDays, keepInTouchDueFrom } from '../../domain/cadence';
+import { addDays } from '../../domain/cadence';
 import type { ContactId } from '../../domain/common';
-import type { Contact } from '../../domain/contact';
-import { cadenceDays } from '../../domain/coverage';
 import { localDay } from '../../domain/followup';
 import {
+  AWAITING_WINDOW_DAYS,
+  BADGE_COUNT_CAP,
   KEEP_IN_TOUCH_NOTIFY_DAYS,
+  badgeExclusions,
   followUpDueAt,
   keepInTouchDueAt,
+  mayNotifyAt,
+  parseReminderKey,
+  planRun,
+  remindersOff,
+  replyBound,
   replyDueAt,
+  runSpans,
   type BadgeInput,
   type ReminderItem,
   type ReminderSettings,
+  type RunPlan,
+  type ReminderState,
 } from '../../domain/reminders';
 import type { RapportDB } from '../db';
-import { AWAITING_WINDOW_DAYS } from './workspace';
 
 /*
  * What the reminder alarm and the toolbar badge read, by index ranges of the figures the database
- * keeps on every write (utils/db/figures.ts): open follow-ups due by today (`openDue`), cadences that
- * fell due in the last days (`kitDue`), and contacts whose latest real touchpoint is their unanswered
- * email or message (`contactStats.awaitingSince`), keys only.
+ * keeps on every write (utils/db/figures.ts): open follow-ups by due day (`openDue`), cadences by
+ * the day they fall due (`kitDue`), and contacts whose latest real touchpoint is their unanswered
+ * email or message (`contactStats.awaitingSince`). A run reads only the spans `runSpans` names
+ * (what fell due since the previous run, or everything current once), cadences and messages as
+ * keys only; the badge is bounded key reads. Neither grows with the number of current reminders.
  */
-
-/** A contact waiting for our answer: since when (their message's UTC instant). */
-export interface Unanswered {
-  contactId: string;
-  since: string;
-}
-
-/**
- * Calendar days within which a message may still be short of its reply target: `days` working
- * days, the weekends they may span, and a margin for the hour and daylight-saving shifts.
- */
-export function replyTargetSpanDays(days: number): number {
-  return days + 2 * Math.ceil(days / 5) + 3;
-}
 
 const DAY_MS = 86_400_000;
 
+const nextUtcDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+
 /**
- * Contacts whose latest real touchpoint (calls and meetings count as answers; internal entries,
- * notes and pages do not) is their email or message, within `AWAITING_WINDOW_DAYS`, whatever its
- * age, read from the `awaitingSince` index. Only messages that may still be short of the reply
- * target (`replyTargetDays`) need their exact instant (a keys cursor, which Chromium walks entry by
- * entry: 270 ms for 7 500 waiting contacts); the older ones are all due, so they are read a UTC day
- * at a time with `getAllKeys` (contact ids only) and carry the day's start as `since`.
+ * Contacts whose unanswered message arrived within `[from, to]` (UTC instants), by the message's
+ * UTC day: one `getAllKeys` per day (contact ids only; Chromium walks a key cursor entry by entry).
+ * Each day comes with the earliest instant of it that was read.
  */
-export async function unansweredMessages(db: RapportDB, now: Date, replyTargetDays = 30): Promise<Unanswered[]> {
-  const to = now.toISOString();
-  const since = new Date(now.getTime() - AWAITING_WINDOW_DAYS * DAY_MS).toISOString();
-  const recent = new Date(now.getTime() - Math.min(AWAITING_WINDOW_DAYS, replyTargetSpanDays(replyTargetDays)) * DAY_MS).toISOString().slice(0, 10);
-  const range = (lower: string, upper: string, upperOpen: boolean) => db.contactStats.where('awaitingSince').between(lower, upper, true, !upperOpen);
-  const exact = async (): Promise<Unanswered[]> => {
-    const lower = recent > since ? recent : since;
-    const [at, who] = await Promise.all([range(lower, to, false).keys(), range(lower, to, false).primaryKeys()]);
-    return who.map((contactId, i) => ({ contactId: String(contactId), since: String(at[i]) }));
-  };
+async function awaitingByDay(db: RapportDB, from: string, to: string): Promise<{ day: string; at: string; ids: string[] }[]> {
   const days: string[] = [];
-  for (let day = since.slice(0, 10); day < recent; day = new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10)) days.push(day);
+  for (let day = from.slice(0, 10); day <= to.slice(0, 10); day = nextUtcDay(day)) days.push(day);
   // No explicit transaction: Firefox commits one early while its reads settle (see search.ts).
-  const [older, latest] = await Promise.all([
-    Promise.all(
-      days.map(async (day) => {
-        const start = `${day}T00:00:00.000Z`;
-        const next = new Date(Date.parse(start) + DAY_MS).toISOString().slice(0, 10);
-        const who = await range(start > since ? start : since, next < recent ? `${next}T00:00:00.000Z` : recent, true).primaryKeys();
-        return who.map((contactId) => ({ contactId: String(contactId), since: start }));
-      }),
-    ),
-    exact(),
-  ]);
-  return [...older.flat(), ...latest];
+  return Promise.all(
+    days.map(async (day) => {
+      const start = `${day}T00:00:00.000Z`;
+      const end = `${nextUtcDay(day)}T00:00:00.000Z`;
+      const lower = start > from ? start : from;
+      const ids = end <= to
+        ? await db.contactStats.where('awaitingSince').between(lower, end, true, false).primaryKeys()
+        : await db.contactStats.where('awaitingSince').between(lower, to, true, true).primaryKeys();
+      return { day, at: lower, ids: ids.map(String) };
+    }),
+  );
 }
 
-/**
- * Contacts whose keep-in-touch cadence (their own, or their coverage's default) fell due in the
- * last `KEEP_IN_TOUCH_NOTIFY_DAYS` days, today included: a range of the stored due day (`kitDue`).
- * Contacts never contacted are left to the Today list: their cadence has no day it "fell due".
- */
-export async function cadencesFallingDue(db: RapportDB, now: Date): Promise<{ contact: Contact; dueOn: string }[]> {
-  const today = localDay(now);
-  const out: { contact: Contact; dueOn: string }[] = [];
-  // A day of margin: `keepInTouchDueFrom` decides exactly.
-  for (const contact of await db.contacts.where('kitDue').between(addDays(today, -KEEP_IN_TOUCH_NOTIFY_DAYS - 1), today, true, true).toArray()) {
-    const days = cadenceDays(contact);
-    if (!days) continue;
-    const status = keepInTouchDueFrom(days, contact.lastInteractionAt, now);
-    if (status.due && status.dueSince && status.dueSince >= addDays(today, -KEEP_IN_TOUCH_NOTIFY_DAYS)) out.push({ contact, dueOn: status.dueSince });
-  }
-  return out;
+/** Contacts whose cadence fell due on one of the local days `from`..`to`, by day (keys only). */
+async function cadencesByDay(db: RapportDB, from: string, to: string): Promise<{ day: string; ids: string[] }[]> {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return Promise.all(days.map(async (day) => ({ day, ids: (await db.contacts.where('kitDue').equals(day).primaryKeys()).map(String) })));
 }
 
-/** What one run of the reminder alarm reads: every current reminder of the enabled kinds, and the badge's figures. */
-export interface ReminderSnapshot {
+/** What one run of the alarm reads: the reminders in its spans, the snoozed ones back now, and when the next message passes the reply target. */
+export interface RunRead {
   items: ReminderItem[];
-  badge: BadgeInput;
+  nextAwaitingAt?: number;
 }
 
 /**
- * The reminders of the enabled kinds at `now` (due, and those falling due later today), and the
- * badge's counts: open follow-ups due by today, contacts waiting longer than the reply target.
+ * The reminders a run at `now` considers (see `runSpans` and `planRun`): open follow-ups due in its
+ * span (with their text), cadences and unanswered messages in theirs (keys: the notification
+ * looks up the few names it shows), and the snoozed reminders whose snooze has ended, if current.
  */
-export async function reminderSnapshot(db: RapportDB, now: Date, settings: ReminderSettings): Promise<ReminderSnapshot> {
-  const today = localDay(now);
-  const [followUps, cadences, unanswered] = await Promise.all([
-    settings.followUps ? db.followUps.where('openDue').belowOrEqual(today).toArray() : [],
-    settings.keepInTouch ? cadencesFallingDue(db, now) : [],
-    settings.awaitingReply ? unansweredMessages(db, now, settings.replyTargetDays) : [],
+export async function readRun(db: RapportDB, now: Date, settings: ReminderSettings, state: ReminderState): Promise<RunRead> {
+  const spans = runSpans(now, settings, state);
+  const fu = spans.followup;
+  const kit = spans['keep-in-touch'];
+  const aw = spans.awaiting;
+  const t = now.getTime();
+  const revive = Object.entries(state.snoozed)
+    .filter(([, until]) => until <= t)
+    .map(([key]) => key);
+  const [followUps, cadences, awaiting, next, revived] = await Promise.all([
+    fu ? (fu.from === undefined ? db.followUps.where('openDue').belowOrEqual(fu.to) : db.followUps.where('openDue').between(fu.from, fu.to, true, true)).toArray() : [],
+    kit && kit.from <= kit.to ? cadencesByDay(db, kit.from, kit.to) : [],
+    aw && aw.from <= aw.to ? awaitingByDay(db, aw.from, aw.to) : [],
+    aw ? db.contactStats.where('awaitingSince').above(aw.to).limit(1).keys() : [],
+    currentKeys(db, revive, now, settings),
   ]);
-  const items: ReminderItem[] = [];
+  const items = new Map<string, ReminderItem>();
   for (const f of followUps) {
     if (f.doneAt) continue;
-    items.push({ key: `fu:${f.id}:${f.due}`, kind: 'followup', contactId: f.contactId, dueAt: followUpDueAt(f.due, settings).getTime(), followUpId: f.id, what: f.what });
+    const key = `fu:${f.id}:${f.due}`;
+    items.set(key, { key, kind: 'followup', contactId: f.contactId, dueAt: followUpDueAt(f.due, settings).getTime(), followUpId: f.id, what: f.what });
   }
-  for (const { contact, dueOn } of cadences) {
-    items.push({ key: `kit:${contact.id}:${dueOn}`, kind: 'keep-in-touch', contactId: contact.id, contactName: contact.displayName, dueAt: keepInTouchDueAt(dueOn, settings).getTime() });
+  for (const { day, ids } of cadences) {
+    const dueAt = keepInTouchDueAt(day, settings).getTime();
+    for (const id of ids) items.set(`kit:${id}:${day}`, { key: `kit:${id}:${day}`, kind: 'keep-in-touch', contactId: id, dueAt });
   }
-  let awaiting = 0;
-  for (const { contactId, since } of unanswered) {
-    const dueAt = replyDueAt(since, settings).getTime();
-    if (dueAt <= now.getTime()) awaiting++;
-    // Keyed by the message's UTC day: older messages are read by day (see `unansweredMessages`).
-    items.push({ key: `aw:${contactId}:${since.slice(0, 10)}`, kind: 'awaiting', contactId, dueAt });
+  for (const { day, at, ids } of awaiting) {
+    const dueAt = replyDueAt(at, settings).getTime();
+    for (const id of ids) items.set(`aw:${id}:${day}`, { key: `aw:${id}:${day}`, kind: 'awaiting', contactId: id, dueAt });
   }
-  return { items, badge: { followUpsDue: items.filter((i) => i.kind === 'followup').length, awaiting } };
+  for (const item of revived) if (!items.has(item.key)) items.set(item.key, item);
+  const first = next[0];
+  return { items: [...items.values()], ...(first !== undefined ? { nextAwaitingAt: replyDueAt(String(first), settings).getTime() } : {}) };
+}
+
+/**
+ * Which of some keep-in-touch and awaiting-reply keys name a current, due reminder at `now`: the
+ * contact's cadence still fell due on that day (within `KEEP_IN_TOUCH_NOTIFY_DAYS`), their
+ * unanswered message is still of that UTC day, within the window and past the reply target.
+ */
+async function currentKeys(db: RapportDB, keys: readonly string[], now: Date, settings: ReminderSettings): Promise<ReminderItem[]> {
+  if (keys.length === 0) return [];
+  const named = keys.flatMap((key) => {
+    const parsed = parseReminderKey(key);
+    const day = /(\d{4}-\d{2}-\d{2})$/.exec(key)?.[1];
+    return parsed && day && parsed.kind !== 'followup' ? [{ key, ...parsed, day }] : [];
+  });
+  const windowFrom = new Date(now.getTime() - AWAITING_WINDOW_DAYS * DAY_MS).toISOString();
+  const bound = new Date(replyBound(now, settings)).toISOString();
+  const today = localDay(now);
+  const awaitingDays = [...new Set(named.filter((n) => n.kind === 'awaiting').map((n) => n.day))];
+  const cadenceDays = [...new Set(named.filter((n) => n.kind === 'keep-in-touch').map((n) => n.day))];
+  const [aw, kit] = await Promise.all([
+    Promise.all(
+      awaitingDays.map(async (day) => {
+        const start = `${day}T00:00:00.000Z`;
+        const end = `${nextUtcDay(day)}T00:00:00.000Z`;
+        const lower = start > windowFrom ? start : windowFrom;
+        const upper = end < bound ? end : bound;
+        const ids = lower <= upper ? await db.contactStats.where('awaitingSince').between(lower, upper, true, upper === bound).primaryKeys() : [];
+        return [day, new Set(ids.map(String))] as const;
+      }),
+    ),
+    Promise.all(
+      cadenceDays
+        .filter((day) => day <= today && day >= addDays(today, -KEEP_IN_TOUCH_NOTIFY_DAYS))
+        .map(async (day) => [day, new Set((await db.contacts.where('kitDue').equals(day).primaryKeys()).map(String))] as const),
+    ),
+  ]);
+  const awaiting = new Map(aw);
+  const cadences = new Map(kit);
+  return named.flatMap(({ key, kind, id, day }): ReminderItem[] => {
+    if (kind === 'awaiting') return awaiting.get(day)?.has(id) ? [{ key, kind, contactId: id, dueAt: replyDueAt(`${day}T00:00:00.000Z`, settings).getTime() }] : [];
+    return cadences.get(day)?.has(id) ? [{ key, kind, contactId: id, dueAt: keepInTouchDueAt(day, settings).getTime() }] : [];
+  });
+}
+
+/** Up to `cap` keys of an index range: a bounded key read (`getAllKeys` with a count), however many match. */
+const capped = (collection: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }, cap: number) => collection.limit(cap).primaryKeys().then((keys) => keys.length);
+
+/**
+ * The badge's figures at `now`, as bounded key reads (each at most `BADGE_COUNT_CAP`: the badge
+ * shows "99+" beyond 99): open follow-ups due today or earlier, and contacts waiting past the
+ * reply target (within the window) less the ones the user answered from a notification
+ * (`badgeExclusions`) that are still current.
+ */
+export async function badgeFigures(db: RapportDB, now: Date, settings: ReminderSettings, state: ReminderState): Promise<BadgeInput> {
+  const windowFrom = new Date(now.getTime() - AWAITING_WINDOW_DAYS * DAY_MS).toISOString();
+  const bound = new Date(replyBound(now, settings)).toISOString();
+  const exclusions = settings.awaitingReply ? badgeExclusions(state, now) : [];
+  const [followUpsDue, waiting, excluded] = await Promise.all([
+    settings.followUps ? capped(db.followUps.where('openDue').belowOrEqual(localDay(now)), BADGE_COUNT_CAP) : 0,
+    // Read past the cap by as many as may be left out, so what is left is right up to the cap.
+    settings.awaitingReply && windowFrom <= bound
+      ? capped(db.contactStats.where('awaitingSince').between(windowFrom, bound, true, true), BADGE_COUNT_CAP + exclusions.length)
+      : 0,
+    currentKeys(db, exclusions, now, settings),
+  ]);
+  return { followUpsDue, awaiting: Math.min(BADGE_COUNT_CAP, Math.max(0, waiting - excluded.length)) };
+}
+
+/**
+ * One run of the reminder alarm at `now`, without the browser: what it reads (`readRun`, and the
+ * badge's counts from the same state) and what it decides (`planRun`). The background shows the
+ * badge and notices and stores `plan.state`; the bench times exactly this.
+ */
+export async function runReminders(
+  db: RapportDB,
+  now: Date,
+  settings: ReminderSettings,
+  state: ReminderState,
+  startup: boolean,
+): Promise<{ badge: BadgeInput; plan: RunPlan }> {
+  const off = remindersOff(settings);
+  // In quiet hours or at the weekend nothing can be announced: only the badge is read (see `planRun`).
+  const [read, badge] = await Promise.all([
+    off || !mayNotifyAt(now, settings) ? Promise.resolve<RunRead>({ items: [] }) : readRun(db, now, settings, state),
+    off ? { followUpsDue: 0, awaiting: 0 } : badgeFigures(db, now, settings, state),
+  ]);
+  const plan = planRun({ now, settings, state, items: read.items, startup, ...(read.nextAwaitingAt !== undefined ? { nextAwaitingAt: read.nextAwaitingAt } : {}) });
+  return { badge, plan };
 }
 
 /** Display names of contacts, for the notifications about them. */
