@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './cadence';
 import {
-  AWAITING_WINDOW_DAYS,
   CATCH_UP_GAP_MS,
   RE_READ_DAYS,
   DEFAULT_REMINDER_SETTINGS,
@@ -29,6 +28,7 @@ import {
   type ReminderState,
   type RunPlan,
 } from './reminders';
+import { AWAITING_WINDOW_DAYS } from './workspace-figures';
 
 /* Fixed local clocks: 2026-11-30 is a Monday, 2026-12-05 a Saturday. */
 const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute);

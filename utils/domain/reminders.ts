@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays } from './cadence';
 import { localDay } from './followup';
+import { AWAITING_WINDOW_DAYS } from './workspace-figures';
 
 /*
  * Reminders (issue 11): when a follow-up, a keep-in-touch cadence or an unanswered message should
@@ -222,8 +223,6 @@ export type Notice =
  * user. Older newcomers are counted on the badge and the Today list but not announced.
  */
 export const RE_READ_DAYS = 2;
-/** How long a contact may wait for our answer and still be reminded of it (the Today list's window too). */
-export const AWAITING_WINDOW_DAYS = 60;
 
 const DAY = 86_400_000;
 

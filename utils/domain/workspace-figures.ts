@@ -182,6 +182,9 @@ export function addToStats(contactId: string, stats: ContactStats | undefined, a
   return finish(contactId, last, log);
 }
 
+/** How far back "awaiting our reply" looks for an unanswered message (the Today list, the reminders). */
+export const AWAITING_WINDOW_DAYS = 60;
+
 /** The day-independent bounds of "awaiting our reply" at `now`: waiting more than a day, within the window. */
 export function awaitingRange(now: Date, windowDays: number): { from: string; to: string } {
   return { from: new Date(now.getTime() - windowDays * 86_400_000).toISOString(), to: new Date(now.getTime() - 86_400_000).toISOString() };

@@ -2,7 +2,6 @@ import { addDays } from '../../domain/cadence';
 import type { ContactId } from '../../domain/common';
 import { localDay } from '../../domain/followup';
 import {
-  AWAITING_WINDOW_DAYS,
   BADGE_COUNT_CAP,
   KEEP_IN_TOUCH_NOTIFY_DAYS,
   badgeExclusions,
@@ -22,6 +21,7 @@ import {
   type ReminderState,
 } from '../../domain/reminders';
 import type { RapportDB } from '../db';
+import { AWAITING_WINDOW_DAYS } from '../../domain/workspace-figures';
 
 /*
  * What the reminder alarm and the toolbar badge read, by index ranges of the figures the database

@@ -8,7 +8,7 @@ import { byValue, outreachBlock, reactivationCutoff, type LeftOutReason } from '
 import type { Responsiveness } from '../../domain/responsiveness';
 import { byPriority, inSegment, isEmptySegment, type Segment, type SegmentContext } from '../../domain/segment';
 import type { Interaction } from '../../domain/interaction';
-import { awaitingRange, utcKey } from '../../domain/workspace-figures';
+import { AWAITING_WINDOW_DAYS, awaitingRange, utcKey } from '../../domain/workspace-figures';
 import type { RapportDB } from '../db';
 import { search, type SearchHit } from './search';
 
@@ -252,8 +252,6 @@ export type TodayRow =
   | { kind: 'keep-in-touch'; contact: Contact; since: string; lastRealAt?: string }
   | { kind: 'awaiting'; contact: Contact; since: string; message: Interaction };
 
-/** How far back "awaiting our reply" looks for an unanswered message. */
-export const AWAITING_WINDOW_DAYS = 60;
 
 /** The stored figures of contacts awaiting our reply at `now`: an index range of `awaitingSince`, oldest first. */
 function awaitingRows(db: RapportDB, now: Date) {
