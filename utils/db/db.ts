@@ -16,6 +16,13 @@ export interface InteractionLink {
   occurredAt: string;
 }
 
+/** Per contact, the keys its priority is computed from: a small row read by id (kept by figures.ts). */
+export interface PriorityKeys {
+  id: string;
+  prioBase: number;
+  lastKey: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -109,6 +116,8 @@ export class RapportDB extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   /** Per-contact figures from its conversations, kept by `workspaceFiguresMiddleware` (figures.ts). */
   contactStats!: Dexie.Table<ContactStats, string>;
+  /** Per contact, its priority base and last real touchpoint (figures.ts): scored without reading the contact. */
+  priorityKeys!: Dexie.Table<PriorityKeys, string>;
 
   constructor(name: string = DB_NAME, migrations: readonly Migration[] = MIGRATIONS, onUpgrade: UpgradeProgress = announceUpgrade()) {
     super(name);

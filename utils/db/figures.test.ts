@@ -52,7 +52,17 @@ function raw(store: string): Promise<Record<string, unknown>[]> {
 }
 
 async function expectConsistent() {
-  const [contacts, interactions, followUps, stats] = await Promise.all([raw('contacts'), db.interactions.toArray(), raw('followUps'), db.contactStats.toArray()]);
+  const [contacts, interactions, followUps, stats, priorityKeys] = await Promise.all([
+    raw('contacts'),
+    db.interactions.toArray(),
+    raw('followUps'),
+    db.contactStats.toArray(),
+    db.priorityKeys.toArray(),
+  ]);
+  // One row of priority keys per contact, equal to the contact's own.
+  expect(priorityKeys.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+    contacts.map((c) => ({ id: c.id, prioBase: c.prioBase, lastKey: c.lastKey })).sort((a, b) => String(a.id).localeCompare(String(b.id))),
+  );
   for (const stored of contacts) {
     const hidden = Object.fromEntries(CONTACT_KEY_NAMES.filter((k) => k in stored).map((k) => [k, stored[k]]));
     expect(hidden, `keys of ${String(stored.id)}`).toEqual(contactKeys(stored as unknown as Contact));

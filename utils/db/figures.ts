@@ -13,11 +13,15 @@ import { addToStats, contactKeys, contactStatsOf, CONTACT_KEY_NAMES, type Contac
  * - interactions: every write refreshes the `contactStats` row of each contact it touches, before
  *   and after. New interactions update the row from itself (no read of the timeline); an edit or
  *   a delete recomputes it from the contact's interactions.
- * A read-write transaction on contacts or interactions is widened to include `contactStats`.
+ * - contacts also: a `priorityKeys` row per contact (its priority base and last touchpoint), put and
+ *   deleted with it, so the contact list scores contacts by id without reading their records;
+ * A read-write transaction on contacts or interactions is widened to include `contactStats` (and
+ * one on contacts `priorityKeys`).
  * Like the search words, the hidden fields are removed on every read (db.ts).
  */
 
 const STATS = 'contactStats';
+const KEYS = 'priorityKeys';
 const EQUAL = 1 as DBCoreKeyRange['type'];
 const ANY = 3 as DBCoreKeyRange['type'];
 
@@ -42,7 +46,9 @@ export const workspaceFiguresMiddleware: Middleware<DBCore> = {
   name: 'RapportWorkspaceFigures',
   create(down: DBCore): Partial<DBCore> {
     const hasStats = down.schema.tables.some((t) => t.name === STATS);
+    const hasKeys = down.schema.tables.some((t) => t.name === KEYS);
     const stats = () => down.table(STATS);
+    const keysTable = () => down.table(KEYS);
 
     /** Writes or deletes the rows of contacts whose figures changed. */
     async function store(trans: DBCoreTransaction, rows: Map<string, ContactStats | undefined>) {
@@ -119,8 +125,10 @@ export const workspaceFiguresMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widen = hasStats && mode === 'readwrite' && !stores.includes(STATS) && (stores.includes('interactions') || stores.includes('contacts'));
-        return down.transaction(widen ? [...stores, STATS] : stores, mode, options);
+        const extra: string[] = [];
+        if (mode === 'readwrite' && hasStats && !stores.includes(STATS) && (stores.includes('interactions') || stores.includes('contacts'))) extra.push(STATS);
+        if (mode === 'readwrite' && hasKeys && !stores.includes(KEYS) && stores.includes('contacts')) extra.push(KEYS);
+        return down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
       },
       table(name) {
         const table = down.table(name);
@@ -128,11 +136,22 @@ export const workspaceFiguresMiddleware: Middleware<DBCore> = {
           return {
             ...table,
             async mutate(req: DBCoreMutateRequest) {
-              if (req.type === 'add' || req.type === 'put') return table.mutate({ ...req, values: req.values.map((v) => withKeys(v as Record<string, unknown>)) });
+              if (req.type === 'add' || req.type === 'put') {
+                const values = req.values.map((v) => withKeys(v as Record<string, unknown>));
+                const res = await table.mutate({ ...req, values });
+                if (hasKeys) {
+                  const failed = new Set(Object.keys(res.failures ?? {}).map(Number));
+                  const rows = values.filter((_, n) => !failed.has(n)).map((v) => ({ id: v.id, prioBase: v.prioBase, lastKey: v.lastKey }));
+                  if (rows.length) await keysTable().mutate({ type: 'put', trans: req.trans, values: rows });
+                }
+                return res;
+              }
               const res = await table.mutate(req);
-              if (!hasStats) return res;
-              if (req.type === 'delete') await stats().mutate({ type: 'delete', trans: req.trans, keys: req.keys });
-              else await stats().mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
+              const derived = [...(hasStats ? [stats()] : []), ...(hasKeys ? [keysTable()] : [])];
+              for (const other of derived) {
+                if (req.type === 'delete') await other.mutate({ type: 'delete', trans: req.trans, keys: req.keys });
+                else await other.mutate({ type: 'deleteRange', trans: req.trans, range: req.range });
+              }
               return res;
             },
           };

@@ -58,6 +58,16 @@ export const SILENCE_MAX_POINTS = 20;
 /** Days of silence per silence point. */
 export const SILENCE_DAYS_PER_POINT = 36;
 
+/** Overdue points: 15 per overdue follow-up, at most 30. */
+export function overduePoints(count: number): number {
+  return Math.min(30, 15 * count);
+}
+
+/** Silence points at `now` for a last real touchpoint at `lastAt` (undefined: never contacted). */
+export function silenceAt(lastAt: string | undefined, now: Date): number {
+  return silencePoints(lastAt ? Math.max(0, Math.floor((now.getTime() - Date.parse(lastAt)) / DAY_MS)) : undefined);
+}
+
 /** The priority of a contact at `now`, given how many of its follow-ups are overdue. */
 export function priorityOf(contact: Pick<Contact, 'value' | 'lastInteractionAt'>, overdueFollowUps: number, now: Date): Priority {
   const reasons: PriorityReason[] = [];
@@ -67,7 +77,7 @@ export function priorityOf(contact: Pick<Contact, 'value' | 'lastInteractionAt'>
   if (loyalty) reasons.push({ kind: 'loyalty', stage: loyalty, points: LOYALTY_POINTS[loyalty] });
   const days = contact.lastInteractionAt ? Math.max(0, Math.floor((now.getTime() - Date.parse(contact.lastInteractionAt)) / DAY_MS)) : undefined;
   reasons.push({ kind: 'silence', days, points: silencePoints(days) });
-  if (overdueFollowUps > 0) reasons.push({ kind: 'overdue', count: overdueFollowUps, points: Math.min(30, 15 * overdueFollowUps) });
+  if (overdueFollowUps > 0) reasons.push({ kind: 'overdue', count: overdueFollowUps, points: overduePoints(overdueFollowUps) });
   const kept = reasons.filter((r) => r.points > 0).sort((a, b) => b.points - a.points);
   return { score: kept.reduce((sum, r) => sum + r.points, 0), reasons: kept };
 }
@@ -75,4 +85,29 @@ export function priorityOf(contact: Pick<Contact, 'value' | 'lastInteractionAt'>
 /** Highest score first, then name: the order of the workspace's contact list. */
 export function byScore(a: { contact: Pick<Contact, 'displayName'>; priority: Priority }, b: { contact: Pick<Contact, 'displayName'>; priority: Priority }): number {
   return b.priority.score - a.priority.score || foldForSearch(a.contact.displayName).localeCompare(foldForSearch(b.contact.displayName));
+}
+
+/** What the contact list knows of a contact without reading it: its priority base and last real touchpoint (`''`: never). */
+export interface StoredPriorityKeys {
+  prioBase: number;
+  lastKey: string;
+}
+
+/**
+ * Of the contacts with overdue follow-ups, those that can be among the `limit` best of them at
+ * `now`: scored from their stored keys and overdue counts, from the `limit`-th score up (ties
+ * included: their order needs the records). A contact without stored keys is always kept.
+ */
+export function overdueWorthReading(
+  rows: readonly (readonly [id: string, keys: StoredPriorityKeys | undefined])[],
+  overdue: ReadonlyMap<string, number>,
+  limit: number,
+  now: Date,
+): string[] {
+  const unknown = rows.filter(([, keys]) => !keys).map(([id]) => id);
+  const scored = rows
+    .flatMap(([id, keys]) => (keys ? [{ id, score: keys.prioBase + silenceAt(keys.lastKey || undefined, now) + overduePoints(overdue.get(id) ?? 0) }] : []))
+    .sort((a, b) => b.score - a.score);
+  const cut = scored.length > limit ? scored[limit - 1]!.score : -Infinity;
+  return [...unknown, ...scored.filter((s) => s.score >= cut).map((s) => s.id)];
 }

@@ -79,6 +79,8 @@ describe('migration 8: index the reactivation list by revenue band', () => {
       expect(row.words, String(row.id)).toEqual(contacts.find((c) => c.id === row.id)!.words);
     }
     expect(new Set(stored.map((r) => r.revBand)).size).toBeGreaterThan(3);
+    // A row of priority keys per contact, the keys schema 7 stored with it.
+    expect(((await db.priorityKeys.toArray()) as unknown as Row[]).sort(byId)).toEqual(contacts.map((c) => ({ id: c.id, prioBase: c.prioBase, lastKey: c.lastKey })).sort(byId));
 
     // And the reactivation list reads the new index: the domain rule over every contact.
     const now = new Date('2026-11-30T12:00:00.000Z');

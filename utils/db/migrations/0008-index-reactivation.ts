@@ -8,8 +8,11 @@ import type { Migration } from './types';
  * by revenue. Each contact record now carries a hidden `revBand` (the revenue's band: 0 without
  * one, else one band per tenth of a power of ten), and the index `[block+tierRank+revBand+lastKey]`
  * replaces `[tierRank+lastKey]`: a band's quiet, unblocked customers are one key range, so the list
- * reads keys band by band, best first, and only the records it shows. After this step the middleware
- * in utils/db/figures.ts keeps `revBand` on every write.
+ * reads keys band by band, best first, and only the records it shows. A new `priorityKeys` table
+ * holds per contact the two keys its priority is computed from (base and last touchpoint): the
+ * contact list scores the contacts with overdue follow-ups from these small rows and reads only the
+ * records that can make the list. After this step the middleware in utils/db/figures.ts keeps both
+ * on every write.
  *
  * `band8` is a frozen copy of `revenueBand` (utils/domain/workspace-figures.ts) as of this step;
  * the test checks it agrees with the live code.
@@ -25,10 +28,12 @@ export const indexReactivation: Migration = {
   stores: {
     contacts:
       'id, *emails, linkedinUrl, *tags, industry, value.tier, value.loyalty, value.coverage, [pipeline.pipelineId+pipeline.stage], owner, updatedAt, lastInteractionAt, keepInTouchDays, *words, prioBase, [prioBase+lastKey], [block+tierRank+revBand+lastKey], [block+lastKey], kitDue, value.referredBy',
+    priorityKeys: 'id',
   },
   async upgrade(tx: Transaction, progress) {
     const idb = tx.idbtrans;
     const contacts = idb.objectStore('contacts');
+    const priorityKeys = idb.objectStore('priorityKeys');
     const total = await new Promise<number>((resolve, reject) => {
       const r = contacts.count();
       r.onsuccess = () => resolve(r.result);
@@ -37,8 +42,10 @@ export const indexReactivation: Migration = {
     let done = 0;
     progress({ done, total });
     await eachRecord(contacts, (value, cursor) => {
-      const contact = value as { value?: { yearlyRevenue?: { amount?: unknown } } };
+      const contact = value as { id: string; prioBase?: number; lastKey?: string; value?: { yearlyRevenue?: { amount?: unknown } } };
       cursor.update({ ...contact, revBand: band8(contact.value?.yearlyRevenue?.amount) });
+      // The keys schema 7 stored with the contact.
+      priorityKeys.put({ id: contact.id, prioBase: contact.prioBase ?? 0, lastKey: contact.lastKey ?? '' });
       if (++done % 5000 === 0) progress({ done, total });
     });
     progress({ done: total, total });

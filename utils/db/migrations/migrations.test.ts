@@ -95,7 +95,7 @@ describe('migrations', () => {
       const db = new RapportDB(name, MIGRATIONS, (p) => progress.push({ version: 0, ...p }));
       await db.open();
       expect(db.verno).toBe(MIGRATIONS.length);
-      expect(db.tables.map((t) => t.name).sort()).toEqual(['checks', 'companies', 'contactStats', 'contacts', 'followUps', 'interactionLinks', 'interactions', 'meta', 'pipelines']);
+      expect(db.tables.map((t) => t.name).sort()).toEqual(['checks', 'companies', 'contactStats', 'contacts', 'followUps', 'interactionLinks', 'interactions', 'meta', 'pipelines', 'priorityKeys']);
 
       // Every contact, field for field (the packed layouts and old word lists leave no trace).
       expect((await db.contacts.toArray()).sort(byKey('id'))).toEqual([...expectedContacts].sort(byKey('id')));

@@ -3,7 +3,7 @@ import type { ContactId, InteractionId } from '../../domain/common';
 import type { Contact } from '../../domain/contact';
 import { cadenceDays } from '../../domain/coverage';
 import { localDay, type FollowUp } from '../../domain/followup';
-import { priorityOf, SILENCE_DAYS_PER_POINT, SILENCE_MAX_POINTS, silencePoints, type Priority } from '../../domain/priority';
+import { overdueWorthReading, priorityOf, SILENCE_DAYS_PER_POINT, SILENCE_MAX_POINTS, silencePoints, type Priority } from '../../domain/priority';
 import { byValue, outreachBlock, reactivationCutoff, type LeftOutReason } from '../../domain/reactivation';
 import type { Responsiveness } from '../../domain/responsiveness';
 import { byPriority, inSegment, isEmptySegment, type Segment, type SegmentContext } from '../../domain/segment';
@@ -39,25 +39,37 @@ interface OverdueReads {
  * Overdue open follow-ups per contact at `now`, and their contacts: the `openDue` range is read in
  * spans side by side, and each span's contacts are asked for as soon as it arrives, while the
  * later spans are still being read (thousands of overdue follow-ups: their contacts are most of
- * the list's time).
+ * the list's time). With `limit` (a list that keeps every contact), only the contacts that can be
+ * among the `limit` best of them are read: each is scored from its small `priorityKeys` row (base
+ * and last touchpoint), and those from the `limit`-th score up (ties included) are read.
  */
-function overdueReads(db: RapportDB, now: Date): OverdueReads {
+function overdueReads(db: RapportDB, now: Date, limit?: number): OverdueReads {
   const today = localDay(now);
   const cuts = ['', ...OVERDUE_SPANS.map((days) => addDays(today, -days)), today];
   const spans = cuts.slice(0, -1).map((from, n) => db.followUps.where('openDue').between(from, cuts[n + 1]!, true, false).toArray());
   const asked = new Set<string>();
-  const contacts = Promise.all(
-    spans.map(async (span) => {
-      const ids = [...new Set((await span).map((f) => f.contactId as string))].filter((id) => !asked.has(id));
-      for (const id of ids) asked.add(id);
-      return ids.length ? db.contacts.bulkGet(ids as ContactId[]) : [];
-    }),
-  ).then((read) => read.flat());
+  const idsOf = async (span: Promise<FollowUp[]>) => {
+    const ids = [...new Set((await span).map((f) => f.contactId as string))].filter((id) => !asked.has(id));
+    for (const id of ids) asked.add(id);
+    return ids;
+  };
   const counts = Promise.all(spans).then((read) => {
     const overdue = new Map<string, number>();
     for (const f of read.flat()) overdue.set(f.contactId, (overdue.get(f.contactId) ?? 0) + 1);
     return overdue;
   });
+  if (limit === undefined) {
+    const contacts = Promise.all(spans.map(async (span) => db.contacts.bulkGet((await idsOf(span)) as ContactId[]))).then((read) => read.flat());
+    return { counts, contacts };
+  }
+  const keys = Promise.all(
+    spans.map(async (span) => {
+      const ids = await idsOf(span);
+      const rows = await db.priorityKeys.bulkGet(ids);
+      return ids.map((id, n) => [id, rows[n]] as const);
+    }),
+  ).then((read) => read.flat());
+  const contacts = Promise.all([counts, keys]).then(([overdue, rows]) => db.contacts.bulkGet(overdueWorthReading(rows, overdue, limit, now) as ContactId[]));
   return { counts, contacts };
 }
 
@@ -180,7 +192,7 @@ async function indexedSegment(db: RapportDB, segment: Segment): Promise<Contact[
  */
 export async function segmentContacts(db: RapportDB, query: string, segment: Segment, limit = 200, now = new Date()): Promise<PriorityRow[]> {
   // Read beside the priority walk's first reads (it needs the counts only to score).
-  if (!query.trim() && isEmptySegment(segment)) return topByPriority(db, () => true, overdueReads(db, now), limit, now);
+  if (!query.trim() && isEmptySegment(segment)) return topByPriority(db, () => true, overdueReads(db, now, limit), limit, now);
   const overdue = await overdueCounts(db, now);
   const context: SegmentContext = { now, ...(segment.openFollowUp !== undefined ? { withOpenFollowUp: await withOpenFollowUp(db) } : {}) };
   const rowOf = (hit: SearchHit): PriorityRow => ({ ...hit, priority: priorityOf(hit.contact, overdue.get(hit.contact.id) ?? 0, now) });
