@@ -236,6 +236,25 @@ describe('lists read by index give what a pass over everything gives', () => {
     for (const limit of [1, 7, 40, 500]) {
       expect((await segmentContacts(db, '', {}, limit, now)).map((r) => r.contact.id), `top ${limit}`).toEqual(all.slice(0, limit).map((r) => r.contact.id));
     }
+    // When the overdue follow-ups arrive after the walk's reads (a slow disk), the same list.
+    const slow = new RapportDB(db.name);
+    slow.use({
+      stack: 'dbcore',
+      name: 'SlowFollowUps',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'followUps') return table;
+          // The answer is held back after the read (a wait inside would let the transaction commit).
+          return { ...table, query: async (req) => { const res = await table.query(req); await new Promise((r) => setTimeout(r, 30)); return res; } };
+        },
+      }),
+    });
+    for (const limit of [1, 7, 40]) {
+      expect((await segmentContacts(slow, '', {}, limit, now)).map((r) => r.contact.id), `top ${limit}, slow follow-ups`).toEqual(all.slice(0, limit).map((r) => r.contact.id));
+    }
+    slow.close();
     // A filter without an index of its own walks the same priority index.
     expect((await segmentContacts(db, '', { newsletter: 'no' }, 30, now)).map((r) => r.contact.id)).toEqual(all.slice(0, 30).map((r) => r.contact.id));
 

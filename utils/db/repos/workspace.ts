@@ -141,7 +141,12 @@ async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, reads
     floor = best.length >= limit ? best[limit - 1]!.priority.score : -Infinity;
   };
   // Read beside the walk; once in, they raise the floor and the walk may stop sooner.
-  const withOverdue = Promise.all([reads.contacts, scored]).then(([contacts]) => add(contacts));
+  // Once the counts are in, the contacts the walk scored before are scored again (their overdue
+  // points were missing), then those read by id join.
+  const withOverdue = Promise.all([reads.contacts, scored]).then(([contacts]) => {
+    pool = new Map([...pool.values()].map((row) => [row.contact.id, rowOf(row.contact)]));
+    add(contacts);
+  });
   // Bases are whole points (`basePoints`): every base from the best stored one (one reverse key
   // step) down is a band; a band nobody has is an empty range, read beside the others.
   const top = await nextBaseBelow(db, Infinity);
@@ -158,8 +163,10 @@ async function topByPriority(db: RapportDB, keep: (c: Contact) => boolean, reads
       readTo.set(base, lo);
       slices.push(bandSlice(db, base, lo, hi, now));
     }
-    const [read] = await Promise.all([Promise.all(slices), scored]);
-    add(read.flat());
+    // Scored as soon as read: before the overdue counts are in, a contact's score can only be too
+    // low, so the floor is never too high and the walk never stops too early; a contact with
+    // overdue follow-ups dropped on a low score is among those read by id when it can make the list.
+    add((await Promise.all(slices)).flat());
     if (floor >= next) break;
     level = next;
   }
