@@ -1,14 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../domain/capture';
 import { guardWarnings } from '../../domain/guard';
 import { keepInTouchDue } from '../../domain/cadence';
 import { awaitingReply } from '../../domain/cadence';
-import { RapportDB } from '../db';
+import type { RapportDB } from '../db';
 import { autoLogConversation } from './autolog';
 import { createContact, getContact, updateContact } from './contacts';
 import { captureInteractions, timeline } from './interactions';
 import { saveLoggingSettings } from './logging-settings';
 import { conversationToInteractions } from '../../domain/capture';
+import { freshNotebook } from '../../../tests/support/fresh-db';
 
 /*
  * Automatic logging (issue 11): every message of a mail thread on screen with a known contact is a
@@ -17,13 +18,7 @@ import { conversationToInteractions } from '../../domain/capture';
  */
 
 let db: RapportDB;
-beforeEach(() => {
-  db = new RapportDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 const ME = { name: 'Dana Whitfield', email: 'dana@northwind.example' };
 const ANKE = { name: 'Anke Sommerfeld', email: 'anke@sommerfeld.example' };

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../domain/capture';
-import { RapportDB } from '../db';
+import type { RapportDB } from '../db';
 import { captureConversation } from './capture-conversation';
 import { createContact } from './contacts';
 import { timeline } from './interactions';
 import { saveLoggingSettings } from './logging-settings';
+import { freshNotebook } from '../../../tests/support/fresh-db';
 
 /*
  * The never-log list on the paths a person saves by hand (issue 11): "Save this conversation" on
@@ -13,13 +14,7 @@ import { saveLoggingSettings } from './logging-settings';
  */
 
 let db: RapportDB;
-beforeEach(() => {
-  db = new RapportDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 const ME = { name: 'Dana Whitfield', email: 'dana@northwind.example' };
 const ANKE = { name: 'Anke Sommerfeld', email: 'anke@sommerfeld.example' };

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContactId } from '../../domain/common';
-import { RapportDB } from '../db';
+import type { RapportDB } from '../db';
 import { addCheck } from './checks';
 import { createContact, getContact, updateContact } from './contacts';
 import { eraseContact } from './erase';
@@ -8,16 +8,10 @@ import { addFollowUp } from './followups';
 import { addInteraction, timeline } from './interactions';
 import { search } from './search';
 import { moveToStage } from './stages';
+import { freshNotebook } from '../../../tests/support/fresh-db';
 
 let db: RapportDB;
-beforeEach(async () => {
-  db = new RapportDB(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 /** Every stored value and every index key of every table, read below Dexie (words included). */
 async function rawDump(): Promise<string> {

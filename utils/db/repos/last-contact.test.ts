@@ -1,13 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyDecoded } from '../../transfer/model';
 import type { ContactId, InteractionId } from '../../domain/common';
 import { priorityOf } from '../../domain/priority';
-import { RapportDB } from '../db';
+import type { RapportDB } from '../db';
 import { createContact, getContact } from './contacts';
 import { applyImport } from './import-apply';
 import { planImport } from './import-plan';
 import { addInteraction, captureInteractions, deleteInteraction } from './interactions';
 import { keepInTouchList, reactivateList } from './workspace';
+import { freshNotebook } from '../../../tests/support/fresh-db';
 
 /*
  * "Last contact means contact": a note, a saved page or a stage move is not a touchpoint with the
@@ -15,13 +16,7 @@ import { keepInTouchList, reactivateList } from './workspace';
  */
 
 let db: RapportDB;
-beforeEach(() => {
-  db = new RapportDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 const now = new Date('2026-11-30T12:00:00.000Z');
 const CALL = '2024-06-01T10:00:00.000Z';

@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BADGE_COUNT_CAP, DEFAULT_REMINDER_SETTINGS, badgeFigureText, badgeText, dismissReminders, readReminderState, snoozeReminders, tomorrowAt, type ReminderState } from '../../domain/reminders';
-import { RapportDB } from '../db';
+import type { RapportDB } from '../db';
 import { createContact } from './contacts';
 import { addFollowUp, setFollowUpDone } from './followups';
 import { addInteraction, captureInteractions } from './interactions';
 import { badgeFigures, readRun, runReminders } from './reminders';
+import { freshNotebook } from '../../../tests/support/fresh-db';
 
 let db: RapportDB;
-beforeEach(() => {
-  db = new RapportDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 /* Monday 2026-11-30, 10:00 local. */
 const now = new Date(2026, 10, 30, 10, 0);

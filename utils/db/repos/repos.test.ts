@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContactId, InteractionId } from '../../domain/common';
-import { RapportDB } from '../db';
+import type { RapportDB } from '../db';
 import { addCheck, checksFor } from './checks';
 import {
   createContact,
@@ -23,16 +23,10 @@ import {
   timeline,
 } from './interactions';
 import { listPipelines } from './pipelines';
+import { freshNotebook } from '../../../tests/support/fresh-db';
 
 let db: RapportDB;
-beforeEach(async () => {
-  db = new RapportDB(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 const at = (day: number) => new Date(Date.UTC(2026, 10, day, 10)).toISOString();
 

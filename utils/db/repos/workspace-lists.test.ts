@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PipelineId } from '../../domain/common';
-import { RapportDB } from '../db';
+import type { RapportDB } from '../db';
 import { createContact, getContact } from './contacts';
 import { duplicatePairs } from './duplicates';
 import { openExportSource } from './export-source';
@@ -10,15 +10,10 @@ import { listPipelines } from './pipelines';
 import { bulkApply, deleteSavedSegment, listSavedSegments, saveSegment } from './segments';
 import { boardOf, editStages, moveToStage } from './stages';
 import { reactivateList, responsivenessList, segmentAll, segmentContacts, todayList } from './workspace';
+import { freshNotebook } from '../../../tests/support/fresh-db';
 
 let db: RapportDB;
-beforeEach(() => {
-  db = new RapportDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 const now = new Date('2026-11-30T12:00:00.000Z');
 const SALES = 'sales' as PipelineId;

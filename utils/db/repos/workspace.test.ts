@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RapportDB } from '../db';
+import { describe, expect, it } from 'vitest';
+import type { RapportDB } from '../db';
 import { createContact } from './contacts';
 import { addFollowUp, setFollowUpDone } from './followups';
 import { addInteraction } from './interactions';
 import { dueFollowUps, keepInTouchList, segmentContacts, segmentValues } from './workspace';
+import { freshNotebook } from '../../../tests/support/fresh-db';
 
 let db: RapportDB;
-beforeEach(() => {
-  db = new RapportDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 describe('workspace queries', () => {
   it('lists a segment in priority order and offers the values in use', async () => {
