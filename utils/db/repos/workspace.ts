@@ -19,11 +19,16 @@ export interface PriorityRow extends SearchHit {
   priority: Priority;
 }
 
+/** How many of the follow-ups belong to each contact. */
+function countByContact(followUps: readonly FollowUp[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of followUps) counts.set(f.contactId, (counts.get(f.contactId) ?? 0) + 1);
+  return counts;
+}
+
 /** Overdue open follow-ups per contact at `now`: an index range (`openDue` before today). */
 async function overdueCounts(db: RapportDB, now: Date): Promise<Map<string, number>> {
-  const overdue = new Map<string, number>();
-  for (const f of await db.followUps.where('openDue').below(localDay(now)).toArray()) overdue.set(f.contactId, (overdue.get(f.contactId) ?? 0) + 1);
-  return overdue;
+  return countByContact(await db.followUps.where('openDue').below(localDay(now)).toArray());
 }
 
 /** Spans (days back) the overdue range is read in, oldest first (see `overdueReads`). */
@@ -53,11 +58,7 @@ function overdueReads(db: RapportDB, now: Date, limit?: number): OverdueReads {
     for (const id of ids) asked.add(id);
     return ids;
   };
-  const counts = Promise.all(spans).then((read) => {
-    const overdue = new Map<string, number>();
-    for (const f of read.flat()) overdue.set(f.contactId, (overdue.get(f.contactId) ?? 0) + 1);
-    return overdue;
-  });
+  const counts = Promise.all(spans).then((read) => countByContact(read.flat()));
   if (limit === undefined) {
     const contacts = Promise.all(spans.map(async (span) => db.contacts.bulkGet((await idsOf(span)) as ContactId[]))).then((read) => read.flat());
     return { counts, contacts };
