@@ -128,23 +128,20 @@ export async function remindersBench(name: string, contacts: number, runs: numbe
     readMs.push((await time(() => readRun(db, when, settings, state)))[0]);
     badgeMs.push((await time(() => badgeFigures(db, when, settings, state)))[0]);
   }
-  const tomorrow = nextWeekday(now + runs * 5 * 60_000);
-  const nextDayMs: number[] = [];
-  let nextDay = last;
-  for (let r = 0; r < Math.min(runs, 7); r++) {
-    const [ms, out] = await time(() => alarm(tomorrow, stored));
-    nextDayMs.push(ms);
-    nextDay = out;
-  }
+  /** The same run at `at` from the stored state, a few times: the times and the last outcome. */
+  const repeated = async (at: Date): Promise<[number[], typeof last]> => {
+    const times: number[] = [];
+    let outcome = last;
+    for (let r = 0; r < Math.min(runs, 7); r++) {
+      const [ms, out] = await time(() => alarm(at, stored));
+      times.push(ms);
+      outcome = out;
+    }
+    return [times, outcome];
+  };
+  const [nextDayMs, nextDay] = await repeated(nextWeekday(now + runs * 5 * 60_000));
   // Back after a week away (the browser closed): the week's span is read, one catch-up summary.
-  const weekLater = new Date(now + 7 * 86_400_000);
-  const weekMs: number[] = [];
-  let week = last;
-  for (let r = 0; r < Math.min(runs, 7); r++) {
-    const [ms, out] = await time(() => alarm(weekLater, stored));
-    weekMs.push(ms);
-    week = out;
-  }
+  const [weekMs, week] = await repeated(new Date(now + 7 * 86_400_000));
   // A run in quiet hours (21:00 the same day): only the badge is read.
   const quietMs: number[] = [];
   const evening = new Date(now);
