@@ -27,7 +27,7 @@ function memoryArea(): SessionArea & { data: Record<string, unknown>; writes: nu
   return area;
 }
 
-function setup() {
+function setup(now?: Date) {
   const area = memoryArea();
   const broadcasts: Broadcast[] = [];
   const pageAction = vi.fn(async () => 'done');
@@ -38,6 +38,7 @@ function setup() {
     broadcast: (m) => broadcasts.push(m),
     activeTabId: async () => 7,
     pageAction,
+    ...(now ? { now: () => now } : {}),
   });
   return { area, broadcasts, route, pageAction };
 }
@@ -59,6 +60,53 @@ describe('message router', () => {
     expect(broadcasts[0]).toMatchObject({ type: 'context/changed', tabId: 7 });
     const reply = (await route({ type: 'context/get', tabId: 7 }, pageSender)) as { context: { people: { email: string }[] } };
     expect(reply.context.people[0]!.email).toBe('juergen@weiss.example');
+  });
+
+  it('reads the dates the page printed, in its language, when the context arrives; unreadable ones are undated', async () => {
+    const { route, broadcasts } = setup(new Date(2025, 2, 6, 12, 0));
+    const message = (id: string, printedDate?: string[]) => ({ id, to: [], cc: [], text: '', ...(printedDate ? { printedDate } : {}) });
+    const dated = {
+      ...context,
+      lang: 'de',
+      messages: [
+        message('a', ['Di., 4. März 2025, 16:02']),
+        message('b', ['Mittwoch', '3/5/2025 08:47']),
+        message('c', ['gestern 16:15']),
+        message('d', ['Freitag']),
+        { ...message('e'), sentAt: '2025-03-01T10:00:00.000Z', printedDate: ['gestern 09:00'] },
+        { ...message('f'), undated: true },
+      ],
+    };
+    expect(await route({ type: 'context/update', context: dated }, gmailSender)).toEqual({ ok: true, tabId: 7 });
+    const stored = ((await route({ type: 'context/get', tabId: 7 }, pageSender)) as { context: Record<string, unknown> & { messages: Record<string, unknown>[] } }).context;
+    expect(stored.messages.map((m) => m.sentAt)).toEqual([
+      new Date(2025, 2, 4, 16, 2).toISOString(),
+      // de: day first
+      new Date(2025, 4, 3, 8, 47).toISOString(),
+      new Date(2025, 2, 5, 16, 15).toISOString(),
+      undefined,
+      '2025-03-01T10:00:00.000Z',
+      undefined,
+    ]);
+    expect(stored.messages.map((m) => m.undated ?? false)).toEqual([false, false, false, true, false, true]);
+    for (const m of stored.messages) expect(m).not.toHaveProperty('printedDate');
+    expect(stored).not.toHaveProperty('lang');
+    expect((broadcasts[0] as { context: unknown }).context).toEqual(stored);
+
+    // The same printed date on an en-US page is March 5.
+    const us = setup(new Date(2025, 2, 6, 12, 0));
+    await us.route({ type: 'context/update', context: { ...dated, lang: 'en-US', messages: [message('b', ['3/5/2025 08:47'])] } }, gmailSender);
+    const usStored = ((await us.route({ type: 'context/get', tabId: 7 }, pageSender)) as { context: { messages: { sentAt?: string }[] } }).context;
+    expect(usStored.messages[0]!.sentAt).toBe(new Date(2025, 2, 5, 8, 47).toISOString());
+  });
+
+  it('refuses a context whose printed dates are too many or too long', async () => {
+    const { route, area } = setup();
+    const message = (printedDate: string[]) => ({ ...context, messages: [{ id: 'a', to: [], cc: [], text: '', printedDate }] });
+    for (const bad of [message(['1', '2', '3', '4']), message(['x'.repeat(201)])]) {
+      expect(await route({ type: 'context/update', context: bad }, gmailSender)).toMatchObject({ ok: false });
+    }
+    expect(area.writes).toBe(0);
   });
 
   it.each([

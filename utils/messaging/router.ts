@@ -1,4 +1,5 @@
 import { adapterFor } from '../sites';
+import { withPrintedDates } from '../sites/dates';
 import type { PageContext } from '../sites/types';
 import type { ContextStore } from './context-store';
 import {
@@ -22,6 +23,8 @@ export interface RouterDeps {
   activeTabId(): Promise<number | undefined>;
   /** A context for a LinkedIn tab arrived: enable the side panel there. */
   onSiteContext?(tabId: number, context: PageContext): void;
+  /** The time a context arrives ("yesterday" in a printed date counts from it); tests fix it. */
+  now?(): Date;
   /** Page-originated actions that need browser APIs (capture, focus). */
   pageAction?(message: Exclude<PageMessage, { type: 'context/get' | 'frame/tab' }>): Promise<unknown>;
 }
@@ -53,7 +56,8 @@ export function createRouter(deps: RouterDeps) {
       deps.broadcast({ type: 'context/changed', tabId, context: null });
       return { ok: true, tabId };
     }
-    const context = parsed.data.context;
+    // Dates arrive as the page prints them; they are read here, off the host page's thread.
+    const context = withPrintedDates(parsed.data.context, deps.now?.() ?? new Date());
     // The page can shape the DOM, not its own origin: the context must describe the sender's site.
     const senderUrl = new URL(sender.url!);
     const site = adapterFor(senderUrl)?.site;

@@ -8,6 +8,7 @@ import { expectedStates, type ExpectedState } from './testing/expected';
 import { isEnglish, localise, VARIANTS, type Variant } from './testing/languages';
 import { openFixture, OWN_FIXTURES, SHARED_FIXTURES, type FixtureWindow } from './testing/fixture-window';
 import { PageContextSchema, type RawPageContext } from './types';
+import { withPrintedDates } from './dates';
 
 /**
  * The contract: every adapter over every fixture (shared and our own dated ones), in every state the
@@ -72,7 +73,8 @@ function extract(fx: FixtureWindow): RawPageContext {
   const url = fx.url();
   const adapter = adapterFor(url);
   expect(adapter, `an adapter for ${url.href}`).toBeDefined();
-  return adapter!.extract(fx.doc, url);
+  // The content script reports printed dates; the background reads them (as the router does).
+  return withPrintedDates(adapter!.extract(fx.doc, url));
 }
 
 const personKey = (p: { email?: string; linkedinUrl?: string; name: string }) =>

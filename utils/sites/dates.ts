@@ -1,4 +1,5 @@
 import { cleanText } from '../domain/normalize';
+import type { RawMessage } from './types';
 
 /**
  * Dates as webmail and LinkedIn print them, in the languages Rapport reads: en, de, fr, es, it, nl,
@@ -132,4 +133,35 @@ export function parseLocalDateTime(value: string, options: DateOptions = {}): st
     date = relative(text, now);
   }
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+
+/** The first of the printed forms that names one instant for certain. */
+function firstInstant(printed: readonly string[], options: DateOptions): string | undefined {
+  for (const form of printed) {
+    const instant = parseLocalDateTime(form, options);
+    if (instant) return instant;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the dates a content script passed on as printed (`printedDate`, in the page's `lang`) into
+ * instants, in the background, at arrival (`now`: what "yesterday" and "3 hours ago" count from). A
+ * message whose printed forms name no instant for certain is `undated`. The result carries neither
+ * the printed forms nor the language.
+ */
+export function withPrintedDates<M extends RawMessage, C extends { lang?: string; messages: M[] }>(
+  context: C,
+  now: Date = new Date(),
+): Omit<C, 'lang'> {
+  const { lang, ...rest } = context;
+  const options: DateOptions = { now, ...(lang ? { lang } : {}) };
+  return {
+    ...rest,
+    messages: context.messages.map(({ printedDate, ...message }) => {
+      if (message.sentAt || message.undated) return message as M;
+      const sentAt = printedDate ? firstInstant(printedDate, options) : undefined;
+      return (sentAt ? { ...message, sentAt } : { ...message, undated: true }) as M;
+    }),
+  };
 }

@@ -301,7 +301,31 @@ export class PeopleCollector {
   }
 }
 
-export { parseLocalDateTime } from './dates';
+/**
+ * A message's date as the page prints it: the forms to try in order (empty ones and repeats left
+ * out), read into an instant in the background. Undefined when the page prints none.
+ */
+export function printedDate(...forms: string[]): string[] | undefined {
+  const kept: string[] = [];
+  for (const form of forms) {
+    const value = clip(form.trim(), 200);
+    if (value && !kept.includes(value)) kept.push(value);
+  }
+  return kept.length ? kept : undefined;
+}
+
+/** Sets a message's printed date, or marks it undated when the page prints none. */
+export function setPrintedDate(message: RawMessage, ...forms: string[]): void {
+  const printed = printedDate(...forms);
+  if (printed) message.printedDate = printed;
+  else message.undated = true;
+}
+
+/** The page's language (`<html lang>`), which its printed dates are read in; set only when a message has one. */
+export function setPageLang(context: RawPageContext, doc: Document): void {
+  const lang = clip(attr(doc.documentElement, 'lang').trim(), 35);
+  if (lang && context.messages.some((m) => m.printedDate)) context.lang = lang;
+}
 
 const INPUT_VALUE = typeof HTMLInputElement !== 'undefined' ? Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.get : undefined;
 const AREA_VALUE = typeof HTMLTextAreaElement !== 'undefined' ? Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.get : undefined;

@@ -8,6 +8,7 @@ import { LANGS } from './labels';
 import { localise, VARIANTS } from './testing/languages';
 import { openFixture, OWN_FIXTURES, REPO_ROOT, SHARED_FIXTURES } from './testing/fixture-window';
 import { PageContextSchema, type RawPageContext } from './types';
+import { withPrintedDates } from './dates';
 
 /**
  * The user's language: the label tables are complete and sourced; the same page in any language gives
@@ -18,7 +19,7 @@ import { PageContextSchema, type RawPageContext } from './types';
 async function extractFrom(file: string, url: string, transform?: (html: string) => string): Promise<RawPageContext> {
   const fx = await openFixture(file, url, true, transform);
   try {
-    return adapterFor(new URL(url))!.extract(fx.doc, fx.url());
+    return withPrintedDates(adapterFor(new URL(url))!.extract(fx.doc, fx.url()));
   } finally {
     await fx.close();
   }
@@ -88,7 +89,7 @@ describe('LinkedIn top card in each language', () => {
     );
     try {
       for (const section of Array.from(fx.doc.querySelectorAll('section')).filter((el) => el.querySelector('#experience'))) section.remove();
-      const ctx = adapterFor(fx.url())!.extract(fx.doc, fx.url());
+      const ctx = withPrintedDates(adapterFor(fx.url())!.extract(fx.doc, fx.url()));
       expect(ctx.people).toHaveLength(1);
       // Swedish is in no table: no company rather than a wrong one.
       expect(ctx.people[0]!.company).toBe(lang === 'sv' ? undefined : 'Northwind Logistics');
@@ -147,7 +148,7 @@ describe('dates the page does not give for certain', () => {
       const states: [string, string][] = [];
       for (const index of [0, 1]) {
         await fx.nav(index);
-        const ctx = adapterFor(fx.url())!.extract(fx.doc, fx.url());
+        const ctx = withPrintedDates(adapterFor(fx.url())!.extract(fx.doc, fx.url()));
         const day = (iso: string | undefined) => (iso ? new Date(iso).toDateString() : 'undated');
         for (const m of ctx.messages) {
           expect(!!m.sentAt, 'flag and date agree').toBe(!m.undated);

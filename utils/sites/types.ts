@@ -33,8 +33,14 @@ export interface RawMessage {
   from?: { name: string; email?: string; linkedinUrl?: string };
   to: { name: string; email?: string }[];
   cc: { name: string; email?: string }[];
-  /** ISO-8601 instant when known. */
+  /** ISO-8601 instant, when the page gives one exactly (a LinkedIn event URN). */
   sentAt?: string;
+  /**
+   * The date as the page prints it ("Sun, Mar 1, 2025, 8:05 AM", "gestern 16:15"), the forms to try in
+   * order. Read in the background (`withPrintedDates`), not in the page: the host page pays nothing
+   * for parsing dates in eight languages.
+   */
+  printedDate?: string[];
   text: string;
   /** True when the body is not rendered (collapsed message) and `text` is only the site's snippet. */
   snippet?: boolean;
@@ -50,6 +56,8 @@ export interface RawPageContext {
   site: Site;
   view: View;
   url: string;
+  /** The page's language (`<html lang>`): how its printed dates are read (3/5 in en-US vs elsewhere). */
+  lang?: string;
   subject?: string;
   /** The signed-in user's own address or profile: never shown as a person on screen. */
   account?: { name?: string; email?: string; linkedinUrl?: string };
@@ -101,6 +109,7 @@ export const MessageSchema = z.object({
   to: z._default(z.array(Address).check(z.maxLength(500)), []),
   cc: z._default(z.array(Address).check(z.maxLength(500)), []),
   sentAt: z.optional(z.iso.datetime({ offset: true })),
+  printedDate: z.optional(z.array(short(200)).check(z.maxLength(3))),
   text: z._default(short(200_000), ''),
   snippet: z.optional(z.boolean()),
   undated: z.optional(z.boolean()),
@@ -111,6 +120,7 @@ export const PageContextSchema = z.object({
   site: z.enum(SITES),
   view: z.enum(VIEWS),
   url: z.url({ protocol: /^https$/ }).check(z.maxLength(4000)),
+  lang: z.optional(short(35)),
   subject: z.optional(short(2000)),
   account: z.optional(z.object({ name: z.optional(name), email, linkedinUrl: linkedin })),
   people: z.array(PersonSchema).check(z.maxLength(500)),

@@ -15,7 +15,6 @@ import {
   isShown,
   PeopleCollector,
   parseAddressList,
-  parseLocalDateTime,
   q,
   qa,
   qaFirst,
@@ -24,6 +23,8 @@ import {
   visibleText,
   addMessagePeople,
   neverThrows,
+  setPageLang,
+  setPrintedDate,
 } from '../dom';
 import type { RawMessage, RawPageContext, SiteAdapter } from '../types';
 import * as S from './selectors';
@@ -111,17 +112,10 @@ function readMessage(item: Element, index: number, threadId: string, account: Ac
   const from = attempt(() => readSender(item, account));
   const { to, cc } = attempt(() => readRecipients(item, account)) ?? { to: [], cc: [] };
   const dateEl = qFirst(item, S.DATE);
-  const lang = attr(item.ownerDocument.documentElement, 'lang');
-  const sentAt = firstOf(
-    () => parseLocalDateTime(attr(dateEl, 'title'), { lang }),
-    () => parseLocalDateTime(attr(dateEl, 'alt'), { lang }),
-    () => parseLocalDateTime(textOf(dateEl), { lang }),
-  );
   const body = qFirst(item, S.BODY);
   const message: RawMessage = { id: clip(id, 500), to, cc, text: '' };
   if (from) message.from = from;
-  if (sentAt) message.sentAt = sentAt;
-  else message.undated = true;
+  setPrintedDate(message, attr(dateEl, 'title'), attr(dateEl, 'alt'), textOf(dateEl));
   if (body) {
     message.text = visibleText(body, S.QUOTE);
   } else {
@@ -260,6 +254,7 @@ function readPane(doc: Document, url: URL, context: RawPageContext, account: Acc
     addMessagePeople(people, message);
   });
   context.people = people.list();
+  setPageLang(context, doc);
   return context;
 }
 

@@ -14,7 +14,8 @@ import {
   textOf,
   visibleText,
   neverThrows,
-  parseLocalDateTime,
+  setPageLang,
+  setPrintedDate,
 } from '../dom';
 import type { RawMessage, RawPageContext, RawPerson, SiteAdapter } from '../types';
 import * as S from './selectors';
@@ -142,8 +143,6 @@ function extractMessaging(doc: Document, url: URL, context: RawPageContext, view
 
   const senders = new Map<string, string>(); // name → profile URL
   let current: { name: string; linkedinUrl?: string } | undefined;
-  const lang = attr(doc.documentElement, 'lang');
-  const now = new Date();
   let day = '';
   let clock = '';
   qaFirst(pane, S.EVENT)
@@ -166,10 +165,7 @@ function extractMessaging(doc: Document, url: URL, context: RawPageContext, view
         const heading = textOf(q(closest(event, 'li') ?? event, S.DAY_HEADING));
         if (heading) [day, clock] = [heading, ''];
         clock = textOf(q(event, S.GROUP_TIME)) || clock;
-        const sentAt = firstOf(
-          () => urnTime(urn),
-          () => (clock ? parseLocalDateTime(`${day} ${clock}`, { now, lang }) : undefined),
-        );
+        const sentAt = attempt(() => urnTime(urn));
         const result: RawMessage = {
           id: clip(urn || `${threadId || 'thread'}:${index}`, 500),
           to: [],
@@ -178,11 +174,12 @@ function extractMessaging(doc: Document, url: URL, context: RawPageContext, view
         };
         if (current) result.from = { ...current };
         if (sentAt) result.sentAt = sentAt;
-        else result.undated = true;
+        else setPrintedDate(result, clock ? `${day} ${clock}` : '');
         return result;
       });
       if (message) context.messages.push(message);
     });
+  setPageLang(context, doc);
 
   const isViewer = (p: { name: string; linkedinUrl?: string }) =>
     (!!p.linkedinUrl && p.linkedinUrl === viewer.linkedinUrl) || (!!viewer.name && p.name === viewer.name);

@@ -14,7 +14,6 @@ import {
   isShown,
   PeopleCollector,
   parseAddressList,
-  parseLocalDateTime,
   q,
   qa,
   qaFirst,
@@ -23,6 +22,8 @@ import {
   visibleText,
   addMessagePeople,
   neverThrows,
+  setPageLang,
+  setPrintedDate,
 } from '../dom';
 import type { RawMessage, RawPageContext, SiteAdapter } from '../types';
 import * as S from './selectors';
@@ -108,13 +109,7 @@ function readMessage(el: Element, index: number, threadId: string): RawMessage {
   if (from) message.from = from;
   const recipients = attempt(() => readRecipients(el));
   if (recipients) Object.assign(message, recipients);
-  const lang = attr(el.ownerDocument.documentElement, 'lang');
-  const sentAt = firstOf(
-    () => parseLocalDateTime(attr(dateEl, 'title'), { lang }),
-    () => parseLocalDateTime(textOf(dateEl), { lang }),
-  );
-  if (sentAt) message.sentAt = sentAt;
-  else message.undated = true;
+  setPrintedDate(message, attr(dateEl, 'title'), textOf(dateEl));
   const body = qFirst(el, S.BODY);
   if (body) {
     message.text = visibleText(body, S.QUOTE);
@@ -294,6 +289,7 @@ function readPane(doc: Document, url: URL, context: RawPageContext, isSelf: (p: 
     addMessagePeople(people, message);
   });
   context.people = people.list();
+  setPageLang(context, doc);
   return context;
 }
 
