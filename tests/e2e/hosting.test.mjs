@@ -1,5 +1,5 @@
-// Hosting details: the docked frame follows the host's dark theme, the keyboard shortcut's toggle
-// collapses and expands it, and the sidebar works at 320 px without sideways scrolling.
+// Hosting details: the docked frame follows the host's dark theme, arrives without moving the page,
+// the keyboard shortcut's toggle collapses and expands it, and the sidebar works at 320 px without sideways scrolling.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,6 +36,28 @@ describe('hosting', () => {
     assert.equal(bg, 'rgb(27, 29, 33)');
     await light.close();
     await dark.close();
+  });
+
+  test("the frame's arrival moves nothing on the page: its room is reserved before the first paint", async () => {
+    const page = await b.context.newPage();
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(GMAIL, { waitUntil: 'load' });
+    await sidebarFrame(page);
+    await page.waitForTimeout(300);
+    const seen = await page.evaluate(() => ({
+      shifts: window.__shifts,
+      margin: parseFloat(document.documentElement.style.marginRight),
+      frame: document.querySelector('#rapport-root').getBoundingClientRect().width,
+    }));
+    // Inserting the frame at idle and only then narrowing the page shifted this thread by 0.165.
+    assert.deepEqual(seen.shifts, []);
+    assert.equal(seen.margin, seen.frame);
+    await page.close();
   });
 
   test('the shortcut toggle collapses and expands the docked frame', async () => {

@@ -13,7 +13,7 @@ const bodyGetter = Object.getOwnPropertyDescriptor(Document.prototype, 'body')!.
 const getComputed = window.getComputedStyle.bind(window);
 
 export const ROOT_ID = 'rapport-root';
-const WIDTH = 360;
+export const WIDTH = 360;
 /** Width of the slim handle while collapsed. */
 export const COLLAPSED_WIDTH = 36;
 
@@ -53,6 +53,21 @@ function applyStyle(el: HTMLElement, style: [string, string][]): void {
   for (const [name, value] of style) el.style.setProperty(name, value, 'important');
 }
 
+/**
+ * Makes room for the frame at the page's right edge: the page keeps its layout, narrower by `width`,
+ * so nothing of the mail sits under the frame. Done at the first report, before the frame exists
+ * (on a page that arrives whole, before its first layout): the frame's arrival then moves nothing
+ * and costs the page no second layout.
+ */
+export function reserveWidth(doc: Document, width: number): void {
+  (documentElementGetter.call(doc) as HTMLElement).style.setProperty('margin-right', `${width}px`, 'important');
+}
+
+/** Gives the reserved room back. */
+export function releaseWidth(doc: Document): void {
+  (documentElementGetter.call(doc) as HTMLElement).style.removeProperty('margin-right');
+}
+
 export interface MountedFrame {
   host: HTMLElement;
   /** True while the frame shows the static collapsed tab (the app not loaded). */
@@ -90,8 +105,8 @@ export function mountFrame(doc: Document, src: string, idle = false): MountedFra
   appendChild.call(root(), host);
   const setWidth = (width: number) => {
     host.style.setProperty('width', `${width}px`, 'important');
-    // The page keeps its layout, narrower by our width: nothing of the mail sits under the frame.
-    root().style.setProperty('margin-right', `${width}px`, 'important');
+    // Unchanged when the room was reserved at this width already.
+    reserveWidth(doc, width);
   };
   setWidth(idle ? COLLAPSED_WIDTH : WIDTH);
   let isIdle = idle;
@@ -114,7 +129,7 @@ export function mountFrame(doc: Document, src: string, idle = false): MountedFra
     },
     remove() {
       host.remove();
-      root().style.removeProperty('margin-right');
+      releaseWidth(doc);
     },
   };
 }

@@ -6,7 +6,7 @@ interface ScriptContext {
 import { clearContext, extensionUrl, onFrameLayout, sendContext } from '../messaging/wire';
 import type { SiteAdapter } from '../sites/types';
 import { watchPage } from '../sites/watch';
-import { COLLAPSED_WIDTH, hostTheme, mountFrame, type MountedFrame } from './frame';
+import { COLLAPSED_WIDTH, hostTheme, mountFrame, releaseWidth, reserveWidth, WIDTH, type MountedFrame } from './frame';
 
 const addListener = EventTarget.prototype.addEventListener;
 const readyStateGetter = Object.getOwnPropertyDescriptor(Document.prototype, 'readyState')!.get!;
@@ -43,11 +43,24 @@ function runWebmail(adapter: SiteAdapter, ctx: ScriptContext): void {
   let mounting = false;
   /** Someone is (or was) on screen since the frame was planned: the app is wanted. */
   let someone = false;
+  /** The width reserved before the frame exists (see `reserveWidth`). */
+  let reserved = 0;
+  let refused = false;
   const onContext = (context: Parameters<typeof sendContext>[0]) => {
     if (ctx.isInvalid) return;
     if (context.people.length > 0) someone = true;
     if (someone && frame?.idle) frame.boot();
+    if (!frame && !mounting && !refused) {
+      const width = someone ? WIDTH : COLLAPSED_WIDTH;
+      if (width !== reserved) reserveWidth(document, (reserved = width));
+    }
     void sendContext(context).then((ack) => {
+      if (!frame && !mounting && (!ack.ok || ack.tabId === undefined)) {
+        // No frame comes for this report (the background refused it): the room goes back.
+        refused = true;
+        if (reserved) releaseWidth(document);
+        reserved = 0;
+      }
       if (!ack.ok || ack.tabId === undefined || frame || mounting || ctx.isInvalid) return;
       mounting = true;
       const tabId = ack.tabId;
@@ -68,6 +81,7 @@ function runWebmail(adapter: SiteAdapter, ctx: ScriptContext): void {
     stopLayout();
     keeper.disconnect();
     frame?.remove();
+    if (reserved) releaseWidth(document);
     void clearContext();
   });
 }
