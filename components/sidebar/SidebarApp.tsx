@@ -17,13 +17,14 @@ import { useTabContext } from './use-tab-context';
 import { ErrorText } from '../ui/ErrorText';
 
 // The first paint holds the people on screen and the card in focus; the rest is loaded where it is
-// mounted (own chunks, kept out of the first paint by tests/check-bundles.mjs) and prefetched at idle.
-const ContactTabs = lazyNamed(() => import('./ContactTabs'), 'ContactTabs');
-const ContactPicker = lazyNamed(() => import('../contact/ContactPicker'), 'ContactPicker');
+// mounted (what renders around a known contact in one chunk, card-later.ts; the others in their
+// own; all kept out of the first paint by tests/check-bundles.mjs) and prefetched at idle.
+const ContactTabs = lazyNamed(() => import('./card-later'), 'ContactTabs');
+const ContactPicker = lazyNamed(() => import('./card-later'), 'ContactPicker');
+const CaptureButton = lazyNamed(() => import('./card-later'), 'CaptureButton');
+const ResponsivenessLine = lazyNamed(() => import('./card-later'), 'ResponsivenessLine');
 const ManualAdd = lazyNamed(() => import('../contact/ManualAdd'), 'ManualAdd');
-const CaptureButton = lazyNamed(() => import('../timeline/CaptureButton'), 'CaptureButton');
 const UnsavedMessages = lazyNamed(() => import('../timeline/UnsavedMessages'), 'UnsavedMessages');
-const ResponsivenessLine = lazyNamed(() => import('../contact/ResponsivenessLine'), 'ResponsivenessLine');
 const LATER = [ContactTabs, ContactPicker, ManualAdd, CaptureButton, UnsavedMessages, ResponsivenessLine];
 
 /** The sidebar: who is on screen and what we know of them. One app in the frame and the side panel. */
@@ -123,7 +124,11 @@ export function SidebarApp({ search }: { search: string }) {
           </Suspense>
         </>
       ) : (
-        state.status === 'ready' && (
+        // Not while the people on screen are still being matched or a known one's card is read:
+        // a form that vanishes a moment later (and a chunk loaded for it) on every known thread.
+        state.status === 'ready' &&
+        matches !== undefined &&
+        !focusId && (
           <Suspense fallback={null}>
             <ManualAdd db={db} onAdded={(c) => setPicked(c.id)} />
           </Suspense>

@@ -332,7 +332,8 @@ export async function loadCost({ report, check, runs = Number(process.env.BENCH_
     check(out.hostTaskMs <= 10, `${c.name}: host main-thread task time ${ms(out.hostTaskMs)} > +10 ms`);
   }
 
-  results.memory = await memoryAndBoot({ report, check, extraArgs, runs });
+  // BENCH_LOADCOST_MEMORY=0 skips the memory part (an A/B of the CPU figures alone).
+  if (process.env.BENCH_LOADCOST_MEMORY !== '0') results.memory = await memoryAndBoot({ report, check, extraArgs, runs });
   return results;
 }
 
