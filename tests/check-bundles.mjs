@@ -147,7 +147,7 @@ for (const root of roots) {
   }
   for (const [id, marker] of Object.entries(LATER)) {
     const files = [...(holders.get(id) ?? [])];
-    if (files.length === 0) failures.push(`${root}: ${id} is in no chunk of its own (imported statically by a page?)`);
+    if (files.length === 0) failures.push(`${root}: ${id} is in no chunk of the build (renamed or removed? then update LATER)`);
     for (const file of files) {
       if (firstFiles.has(file)) failures.push(`${root}: ${id} (${file}) is in the sidebar's first paint`);
     }
