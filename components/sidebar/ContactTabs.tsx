@@ -2,16 +2,19 @@ import { Suspense, useEffect, useState, type KeyboardEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import type { Contact } from '../../utils/domain/contact';
 import { t } from '../../utils/i18n';
+import { Timeline } from '../timeline/Timeline';
 import { lazyNamed, whenIdle } from '../ui/lazy';
 
-// Each panel is its own chunk, loaded when its tab is first shown (tests/check-bundles.mjs keeps
-// them out of the sidebar's first paint); the others are prefetched once the page is idle.
-const Timeline = lazyNamed(() => import('../timeline/Timeline'), 'Timeline');
+// The timeline, the tab open by default, comes with the tabs (this module itself loads after the
+// first paint, in card-later): as a lazy part of its own it suspended once more, and React holds a
+// boundary's content back for 300 ms after showing its fallback. The panels behind the other tabs
+// are chunks of their own, loaded when their tab is first shown and prefetched once the page is
+// idle; tests/check-bundles.mjs keeps all of them out of the sidebar's first paint.
 const PreferencesPanel = lazyNamed(() => import('../preferences/PreferencesPanel'), 'PreferencesPanel');
 const FollowUpsPanel = lazyNamed(() => import('../followups/FollowUpsPanel'), 'FollowUpsPanel');
 const PillarsPanel = lazyNamed(() => import('../pillars/PillarsPanel'), 'PillarsPanel');
 const HandoverPanel = lazyNamed(() => import('../handover/HandoverPanel'), 'HandoverPanel');
-const PANELS = [Timeline, PreferencesPanel, FollowUpsPanel, PillarsPanel, HandoverPanel];
+const PANELS = [PreferencesPanel, FollowUpsPanel, PillarsPanel, HandoverPanel];
 
 const TABS = ['timeline', 'preferences', 'followups', 'pillars', 'handover'] as const;
 type Tab = (typeof TABS)[number];

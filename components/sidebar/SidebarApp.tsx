@@ -10,7 +10,7 @@ import { GuardBanner } from '../preferences/GuardBanner';
 import { PersonRow } from '../contact/PersonRow';
 import { useAutoLogAfterShown } from './use-autolog';
 import { SavePageButton } from '../timeline/SavePageButton';
-import { lazyNamed, whenIdle } from '../ui/lazy';
+import { lazyNamed, usePartLoaded, whenIdle } from '../ui/lazy';
 import { ExpandHandle, FrameControls, useFrameLayout } from './FrameControls';
 import { defaultFocus, usePeopleMatches } from './use-people';
 import { useTabContext } from './use-tab-context';
@@ -60,6 +60,11 @@ export function SidebarApp({ search }: { search: string }) {
   );
 
   const [layout, setLayout] = useFrameLayout(tabId, frameHost);
+  // Every ready sidebar renders the picker (card-later), and a known contact the rest of that chunk:
+  // it loads from the start, beside the notebook's opening, and the card waits for it, so the card,
+  // its tabs and the timeline appear in one update. Shown alone, the card would be followed by the
+  // tabs' fallback, and React holds a boundary's content back for 300 ms after its fallback.
+  const cardLaterLoaded = usePartLoaded(ContactTabs);
   useEffect(() => whenIdle(() => LATER.forEach((part) => part.prefetch())), []);
   const dataState = state.status === 'loading' ? 'loading' : people.length > 0 ? 'ready' : 'no-context';
   const channel: Channel | undefined = context ? (context.site === 'linkedin' ? 'linkedin' : 'email') : undefined;
@@ -111,7 +116,7 @@ export function SidebarApp({ search }: { search: string }) {
           <UnsavedMessages key={`unsaved-${pageKey}`} db={db} context={context} focus={focus.id} />
         </Suspense>
       )}
-      {focus ? (
+      {focus && cardLaterLoaded ? (
         <>
           <GuardBanner key={`guard-${focus.id}`} db={db} contact={focus} channel={channel} />
           <ContactCard key={focus.id} db={db} contact={focus} />

@@ -54,6 +54,29 @@ describe('sidebar in context', () => {
     await page.close();
   });
 
+  test("a known contact's card comes with its tabs and timeline in one update, no placeholder between", async () => {
+    // Records, in the sidebar page, what each DOM update showed (the app commits in one go).
+    await b.context.addInitScript(() => {
+      if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/sidebar.html')) return;
+      const updates = (globalThis.__updates = []);
+      new MutationObserver(() => {
+        const has = (id) => document.querySelector(`[data-testid="${id}"]`) !== null;
+        if (!has('contact-card')) return;
+        updates.push({ tabs: has('tab-timeline'), timeline: has('note-input') && has('filter-channel'), text: document.body.innerText });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await b.context.newPage();
+    await page.goto(GMAIL);
+    const frame = await sidebarFrame(page);
+    // Known since the first test.
+    await frame.locator('[data-testid="timeline-item"][data-kind="note"]').first().waitFor();
+    const updates = await frame.evaluate(() => globalThis.__updates);
+    assert.ok(updates.length > 0);
+    assert.deepEqual({ tabs: updates[0].tabs, timeline: updates[0].timeline }, { tabs: true, timeline: true }, 'the first update with the card has its tabs and timeline');
+    assert.ok(!updates.some((u) => /\bLoading\b/.test(u.text)), 'no loading placeholder once the card is shown');
+    await page.close();
+  });
+
   test('saving a conversation twice stores each message once', async () => {
     const page = await b.context.newPage();
     await page.goto(GMAIL);

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { act, Suspense } from 'react';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { withTestRoot } from '../../tests/support/react-root';
+import { RapportDB } from '../../utils/db/db';
+import { createContact } from '../../utils/db/repos/contacts';
+import { ContactTabs } from './ContactTabs';
+
+/*
+ * The timeline is the tab open by default: it renders with the tabs, in the same commit. As a lazy
+ * part of its own it showed a fallback first, and React then held it back for 300 ms.
+ */
+
+const view = withTestRoot();
+let db: RapportDB;
+beforeEach(() => {
+  db = new RapportDB('test-' + crypto.randomUUID());
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+it('renders the timeline with the tabs, without a fallback in between', async () => {
+  const contact = await createContact(db, { displayName: 'Anna Berg', emails: ['anna@example.com'] });
+  const fallbacks: string[] = [];
+  function Fallback() {
+    fallbacks.push('shown');
+    return <p data-testid="fallback" />;
+  }
+  act(() =>
+    view.root.render(
+      <Suspense fallback={<Fallback />}>
+        <ContactTabs db={db} contact={contact} />
+      </Suspense>,
+    ),
+  );
+  expect(view.container.querySelector('[data-testid="tab-timeline"]')?.getAttribute('aria-selected')).toBe('true');
+  expect(view.container.querySelector('[data-testid="note-input"]')).not.toBeNull();
+  expect(view.container.querySelector('[data-testid="filter-channel"]')).not.toBeNull();
+  expect(fallbacks).toEqual([]);
+  expect(view.container.textContent).not.toContain('Loading');
+});
