@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, useState, useTransition, type KeyboardEvent } from 'react';
 import type { RapportDB } from '../../utils/db/db';
 import type { Contact } from '../../utils/domain/contact';
 import { t } from '../../utils/i18n';
@@ -21,7 +21,11 @@ type Tab = (typeof TABS)[number];
 
 /** The contact's timeline, preferences, follow-ups, pillars and handover, one at a time. */
 export function ContactTabs({ db, contact }: { db: RapportDB; contact: Contact }) {
-  const [tab, setTab] = useState<Tab>('timeline');
+  const [tab, setShownTab] = useState<Tab>('timeline');
+  // A tab whose panel is still loading keeps the current panel on screen until the new one can
+  // render (a transition), instead of a "Loading" placeholder that React then holds for 300 ms.
+  const [switching, startSwitch] = useTransition();
+  const setTab = (next: Tab) => startSwitch(() => setShownTab(next));
   useEffect(() => whenIdle(() => PANELS.forEach((panel) => panel.prefetch())), []);
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern).
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -33,7 +37,7 @@ export function ContactTabs({ db, contact }: { db: RapportDB; contact: Contact }
   };
   return (
     <section className="tabs">
-      <div role="tablist" className="tabs__list" aria-label={contact.displayName} onKeyDown={onKeyDown}>
+      <div role="tablist" className="tabs__list" aria-label={contact.displayName} aria-busy={switching} onKeyDown={onKeyDown}>
         {TABS.map((name) => (
           <button
             key={name}

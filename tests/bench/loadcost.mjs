@@ -3,8 +3,10 @@
 // in a fresh profile) and warm (the third load in the same profile), median of RUNS profiles; the
 // host page's main-thread task time (CDP) beside it; the extension renderer's PSS (smaps_rollup) with
 // the sidebar open and collapsed; thread -> known contact when the frame boots on demand; and a leak
-// check over 200 thread switches.
-import { readFileSync, readdirSync } from 'node:fs';
+// check over 200 thread switches. BENCH_LOADCOST_FLOORS=1 adds the floors under the targets (a
+// build whose content scripts do nothing; ours with an empty frame page).
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, EXTENSION_DIR } from '../e2e/harness.mjs';
 import { firstPaint } from '../support/first-paint.mjs';
@@ -182,7 +184,7 @@ async function quiet(root) {
  * The browser process Playwright started for us: our newest child running Chromium, by start time
  * (not by pid: once pids wrap around, a newer process may have the smaller number).
  */
-function browserPid() {
+function browserPid(extensionDir = EXTENSION_DIR) {
   const ours = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -190,7 +192,7 @@ function browserPid() {
     if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ppid = Number(fields[1]);
-    if (ppid === process.pid && (read(`/proc/${name}/cmdline`) ?? '').includes(EXTENSION_DIR)) ours.push({ pid: Number(name), start: Number(fields[19]) });
+    if (ppid === process.pid && (read(`/proc/${name}/cmdline`) ?? '').includes(`--load-extension=${extensionDir}`)) ours.push({ pid: Number(name), start: Number(fields[19]) });
   }
   if (ours.length === 0) throw new Error('cannot find the Chromium process');
   return ours.reduce((a, b) => (b.start > a.start || (b.start === a.start && b.pid > a.pid) ? b : a)).pid;
@@ -248,10 +250,10 @@ async function knowSenders(page) {
 }
 
 /** One fresh profile: three loads of the case (cold = first, warm = third). */
-async function profileRun(c, host, extraArgs) {
-  const b = await launch({ extraArgs });
+async function profileRun(c, host, extraArgs, { extensionDir = EXTENSION_DIR, know = true } = {}) {
+  const b = await launch({ extraArgs, extensionDir });
   try {
-    const root = browserPid();
+    const root = browserPid(extensionDir);
     await findExtensionProcess(root, b.worker);
     const url = host === 'real' ? c.url : neutral(c);
     b.serve('https://unmatched.example/', c.file);
@@ -260,7 +262,7 @@ async function profileRun(c, host, extraArgs) {
     for (let i = 0; i < 3; i++) {
       const load = await measuredLoad(b, root, url);
       // After the cold load: the thread's senders become contacts, as for a rep who saved them.
-      if (i === 0 && host === 'real' && c.thread) await knowSenders(load.page);
+      if (i === 0 && host === 'real' && c.thread && know) await knowSenders(load.page);
       if (i === 2) {
         const frame = host === 'real' ? await load.page.$('#rapport-root iframe').then((h) => h?.contentFrame()) : undefined;
         const worker = b.context.serviceWorkers()[0];
@@ -279,6 +281,75 @@ async function profileRun(c, host, extraArgs) {
 
 const ms = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(0)} ms`;
 
+/** One case, `runs` fresh profiles per host: the real host's medians minus the neutral host's. */
+async function measureCase(c, { extraArgs, runs, extensionDir, know }) {
+  const per = { real: [], neutral: [] };
+  for (let r = 0; r < runs; r++) {
+    for (const host of ['real', 'neutral']) per[host].push(await profileRun(c, host, extraArgs, { extensionDir, know }));
+  }
+  const fig = (phase, f) => median(per.real.map((x) => f(x[phase]))) - median(per.neutral.map((x) => f(x[phase])));
+  const kinds = [...new Set(per.real.flatMap((x) => Object.keys(x.warm.cpu)))];
+  return {
+    case: c.name,
+    warmMs: fig('warm', (l) => total(l.cpu, 'ns')),
+    coldMs: fig('cold', (l) => total(l.cpu, 'ns')),
+    warmTicksMs: fig('warm', (l) => total(l.cpu, 'ticks')),
+    coldTicksMs: fig('cold', (l) => total(l.cpu, 'ticks')),
+    warmByKind: Object.fromEntries(kinds.map((k) => [k, fig('warm', (l) => l.cpu[k]?.ns ?? 0)])),
+    coldByKind: Object.fromEntries(kinds.map((k) => [k, fig('cold', (l) => l.cpu[k]?.ns ?? 0)])),
+    hostTaskMs: fig('warm', (l) => l.taskMs),
+    hostScriptMs: fig('warm', (l) => l.scriptMs),
+    hostLayoutMs: fig('warm', (l) => l.layoutMs),
+    hostStyleMs: fig('warm', (l) => l.styleMs),
+    extensionPssMiB: median(per.real.map((x) => x.warm.extensionPss)) - median(per.neutral.map((x) => x.warm.extensionPss)),
+    extensionPssAbsMiB: median(per.real.map((x) => x.warm.extensionPss)),
+  };
+}
+
+function describe(out, runs) {
+  const byKind = (o) => Object.entries(o).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
+  return (
+    `all processes warm ${ms(out.warmMs)} (${byKind(out.warmByKind)}), cold ${ms(out.coldMs)} (${byKind(out.coldByKind)}); ` +
+    `utime+stime warm ${ms(out.warmTicksMs)}, cold ${ms(out.coldTicksMs)}; in the page: main-thread tasks ${ms(out.hostTaskMs)} ` +
+    `(script ${ms(out.hostScriptMs)}, layout ${ms(out.hostLayoutMs)}, style ${ms(out.hostStyleMs)}); extension renderer PSS +${out.extensionPssMiB.toFixed(1)} MiB ` +
+    `(${out.extensionPssAbsMiB.toFixed(1)} MiB with the worker) [median of ${runs}]`
+  );
+}
+
+/**
+ * The floors under the targets, measured like the cases, from two stripped copies of this build:
+ * its content scripts replaced by one that does nothing (what matching the page costs any
+ * extension), and its sidebar page replaced by an empty document (our content scripts and a docked
+ * frame that loads nothing: what the contract's frame costs before any of our code runs in it).
+ * Gmail thread and inbox list; reported beside the cases, no target.
+ */
+async function floors({ report, extraArgs, runs }) {
+  const out = [];
+  const variants = [
+    ['content scripts that do nothing', (dir) => {
+      for (const file of readdirSync(join(dir, 'content-scripts'))) writeFileSync(join(dir, 'content-scripts', file), 'void 0;\n');
+    }],
+    ['our content scripts, the frame an empty page', (dir) => {
+      writeFileSync(join(dir, 'sidebar.html'), '<!doctype html><html><head><meta charset="utf-8"><title>Rapport</title></head><body></body></html>\n');
+    }],
+  ];
+  for (const [name, strip] of variants) {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-floor-'));
+    try {
+      cpSync(EXTENSION_DIR, dir, { recursive: true });
+      strip(dir);
+      for (const c of CASES.slice(0, 2)) {
+        const fig = await measureCase(c, { extraArgs, runs, extensionDir: dir, know: false });
+        out.push({ variant: name, ...fig });
+        report(`load cost floor, ${name}, ${c.name}: ${describe(fig, runs)}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
 /**
  * Runs the step; `report(line)` prints, `check(ok, what)` records a target. RUNS (default 5) sets
  * the number of fresh profiles per case and host.
@@ -294,35 +365,9 @@ export async function loadCost({ report, check, runs = Number(process.env.BENCH_
   // BENCH_LOADCOST_CASES=0,2 measures some cases only ('none': the memory part alone).
   const picked = process.env.BENCH_LOADCOST_CASES?.split(',');
   for (const c of CASES.filter((_, i) => !picked || picked.includes(String(i)))) {
-    const per = { real: [], neutral: [] };
-    for (let r = 0; r < runs; r++) {
-      for (const host of ['real', 'neutral']) per[host].push(await profileRun(c, host, extraArgs));
-    }
-    const fig = (phase, f) => median(per.real.map((x) => f(x[phase]))) - median(per.neutral.map((x) => f(x[phase])));
-    const kinds = [...new Set(per.real.flatMap((x) => Object.keys(x.warm.cpu)))];
-    const out = {
-      case: c.name,
-      warmMs: fig('warm', (l) => total(l.cpu, 'ns')),
-      coldMs: fig('cold', (l) => total(l.cpu, 'ns')),
-      warmTicksMs: fig('warm', (l) => total(l.cpu, 'ticks')),
-      coldTicksMs: fig('cold', (l) => total(l.cpu, 'ticks')),
-      warmByKind: Object.fromEntries(kinds.map((k) => [k, fig('warm', (l) => l.cpu[k]?.ns ?? 0)])),
-      coldByKind: Object.fromEntries(kinds.map((k) => [k, fig('cold', (l) => l.cpu[k]?.ns ?? 0)])),
-      hostTaskMs: fig('warm', (l) => l.taskMs),
-      hostScriptMs: fig('warm', (l) => l.scriptMs),
-      hostLayoutMs: fig('warm', (l) => l.layoutMs),
-      hostStyleMs: fig('warm', (l) => l.styleMs),
-      extensionPssMiB: median(per.real.map((x) => x.warm.extensionPss)) - median(per.neutral.map((x) => x.warm.extensionPss)),
-      extensionPssAbsMiB: median(per.real.map((x) => x.warm.extensionPss)),
-    };
+    const out = await measureCase(c, { extraArgs, runs });
     results.cases.push(out);
-    const byKind = (o) => Object.entries(o).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
-    report(
-      `load cost ${c.name}: all processes warm ${ms(out.warmMs)} (${byKind(out.warmByKind)}), cold ${ms(out.coldMs)} (${byKind(out.coldByKind)}); ` +
-        `utime+stime warm ${ms(out.warmTicksMs)}, cold ${ms(out.coldTicksMs)}; in the page: main-thread tasks ${ms(out.hostTaskMs)} ` +
-        `(script ${ms(out.hostScriptMs)}, layout ${ms(out.hostLayoutMs)}, style ${ms(out.hostStyleMs)}); extension renderer PSS +${out.extensionPssMiB.toFixed(1)} MiB ` +
-        `(${out.extensionPssAbsMiB.toFixed(1)} MiB with the worker) [median of ${runs}]`,
-    );
+    report(`load cost ${c.name}: ${describe(out, runs)}`);
     if (c.thread) {
       check(out.warmMs <= 60, `${c.name}: all-process CPU warm ${ms(out.warmMs)} > +60 ms`);
       check(out.coldMs <= 120, `${c.name}: all-process CPU cold ${ms(out.coldMs)} > +120 ms`);
@@ -331,6 +376,8 @@ export async function loadCost({ report, check, runs = Number(process.env.BENCH_
     }
     check(out.hostTaskMs <= 10, `${c.name}: host main-thread task time ${ms(out.hostTaskMs)} > +10 ms`);
   }
+  // BENCH_LOADCOST_FLOORS=1: what any extension of this shape pays, from stripped copies of the build.
+  if (process.env.BENCH_LOADCOST_FLOORS === '1') results.floors = await floors({ report, extraArgs, runs });
 
   // BENCH_LOADCOST_MEMORY=0 skips the memory part (an A/B of the CPU figures alone).
   if (process.env.BENCH_LOADCOST_MEMORY !== '0') results.memory = await memoryAndBoot({ report, check, extraArgs, runs });

@@ -45,7 +45,7 @@ const DISABLED_FEATURES = [
   'Translate',
 ];
 
-function chromiumArgs(userDataDir, extra = [], headless = true) {
+function chromiumArgs(userDataDir, extra = [], headless = true, extensionDir = EXTENSION_DIR) {
   return [
     '--disable-field-trial-config',
     '--disable-background-networking',
@@ -78,8 +78,8 @@ function chromiumArgs(userDataDir, extra = [], headless = true) {
     ...(headless ? ['--headless', '--hide-scrollbars', '--mute-audio'] : []),
     // Nothing resolves but what we serve: a request that slipped past the monitor still goes nowhere.
     '--host-resolver-rules=MAP * ~NOTFOUND',
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     `--user-data-dir=${userDataDir}`,
     '--remote-debugging-pipe',
     ...extra,
@@ -101,10 +101,11 @@ export function expectedFor(name) {
  * Launches Chromium with the extension. `pages` maps a URL prefix (https://host/path) to a fixture
  * file; `serve(url, fixture)` adds one later. Returns helpers and the request log.
  * `userDataDir`: a profile to keep (a bench reusing its seeded notebooks); by default a fresh one,
- * removed on close. `downloads`: the profile's downloads folder.
+ * removed on close. `downloads`: the profile's downloads folder. `extensionDir`: another build (a
+ * bench's stripped copy).
  */
-export async function launch({ lang = 'en-US', extraArgs = [], headless = true, userDataDir: keep, downloads } = {}) {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build first: .output/chrome-mv3 is missing');
+export async function launch({ lang = 'en-US', extraArgs = [], headless = true, userDataDir: keep, downloads, extensionDir = EXTENSION_DIR } = {}) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`build first: ${extensionDir} is missing`);
   const userDataDir = keep ?? mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   if (downloads) {
     // The profile's own downloads folder, as a user sets it (the downloads API saves relative to it).
@@ -114,7 +115,7 @@ export async function launch({ lang = 'en-US', extraArgs = [], headless = true, 
       JSON.stringify({ download: { default_directory: downloads, prompt_for_download: false, directory_upgrade: true }, savefile: { default_directory: downloads } }),
     );
   }
-  const args = chromiumArgs(userDataDir, [`--lang=${lang}`, ...extraArgs], headless);
+  const args = chromiumArgs(userDataDir, [`--lang=${lang}`, ...extraArgs], headless, extensionDir);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     ignoreDefaultArgs: true,
