@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { act, Suspense } from 'react';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { withTestRoot } from '../../tests/support/react-root';
-import { RapportDB } from '../../utils/db/db';
+import type { RapportDB } from '../../utils/db/db';
+import { freshNotebook } from '../../tests/support/fresh-db';
 import { createContact } from '../../utils/db/repos/contacts';
 import { ContactTabs } from './ContactTabs';
 
@@ -13,13 +14,7 @@ import { ContactTabs } from './ContactTabs';
 
 const view = withTestRoot();
 let db: RapportDB;
-beforeEach(() => {
-  db = new RapportDB('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 it('renders the timeline with the tabs, without a fallback in between', async () => {
   const contact = await createContact(db, { displayName: 'Anna Berg', emails: ['anna@example.com'] });

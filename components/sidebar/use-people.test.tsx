@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { withTestRoot } from '../../tests/support/react-root';
-import { RapportDB } from '../../utils/db/db';
+import type { RapportDB } from '../../utils/db/db';
+import { freshNotebook } from '../../tests/support/fresh-db';
 import { createContact } from '../../utils/db/repos/contacts';
 import type { Person } from '../../utils/sites/types';
 import { usePeopleMatches } from './use-people';
@@ -11,13 +12,7 @@ import { usePeopleMatches } from './use-people';
 
 const view = withTestRoot();
 let db: RapportDB;
-beforeEach(() => {
-  db = new RapportDB('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+freshNotebook((fresh) => (db = fresh));
 
 const person = (email: string): Person => ({ role: 'sender', name: email.split('@')[0]!, email }) as Person;
 const seen: { page: string; known: string[] | undefined }[] = [];

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, Suspense } from 'react';
+import { act, Suspense, type ReactNode } from 'react';
 import { expect, it } from 'vitest';
 import { withTestRoot } from '../../tests/support/react-root';
 import { lazyNamed, usePartLoaded, type LazyPart } from './lazy';
@@ -17,19 +17,17 @@ function Fallback({ seen }: { seen: string[] }) {
   return <p data-testid="fallback" />;
 }
 
+/** Renders `children` in a boundary whose fallback records in `seen` each time it is rendered. */
+const renderInBoundary = (seen: string[], children: ReactNode) =>
+  act(() => view.root.render(<Suspense fallback={<Fallback seen={seen} />}>{children}</Suspense>));
+
 it('renders a part whose module is loaded without showing the fallback', async () => {
   let loads = 0;
   const Part = lazyNamed(async () => (loads++, part('loaded before')), 'Part');
   Part.prefetch();
   await act(() => new Promise((r) => setTimeout(r, 0)));
   const seen: string[] = [];
-  act(() =>
-    view.root.render(
-      <Suspense fallback={<Fallback seen={seen} />}>
-        <Part />
-      </Suspense>,
-    ),
-  );
+  renderInBoundary(seen, <Part />);
   expect(view.container.querySelector('[data-testid="part"]')?.textContent).toBe('loaded before');
   expect(seen).toEqual([]);
   expect(loads).toBe(1);
@@ -45,14 +43,7 @@ it('loads a part on its first render, once, behind the fallback', async () => {
     return part('loaded on demand');
   }, 'Part');
   const seen: string[] = [];
-  act(() =>
-    view.root.render(
-      <Suspense fallback={<Fallback seen={seen} />}>
-        <Part />
-        <Part />
-      </Suspense>,
-    ),
-  );
+  renderInBoundary(seen, <><Part /><Part /></>);
   expect(view.container.querySelector('[data-testid="fallback"]')).not.toBeNull();
   Part.prefetch();
   await act(async () => {
@@ -84,14 +75,7 @@ it('shares one load between the exports of a chunk: the second renders at once',
   B.prefetch();
   await act(() => Promise.resolve());
   const seen: string[] = [];
-  act(() =>
-    view.root.render(
-      <Suspense fallback={<Fallback seen={seen} />}>
-        <A />
-        <B />
-      </Suspense>,
-    ),
-  );
+  renderInBoundary(seen, <><A /><B /></>);
   expect(view.container.querySelector('[data-testid="b"]')).not.toBeNull();
   expect(seen).toEqual([]);
   expect(loads).toBe(1);
